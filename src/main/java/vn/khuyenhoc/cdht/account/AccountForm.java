@@ -1,0 +1,78 @@
+package vn.khuyenhoc.cdht.account;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import vn.khuyenhoc.cdht.shared.Role;
+
+class AccountForm {
+
+    @NotBlank
+    @Size(min = 3, max = 50)
+    @Pattern(regexp = "[a-z0-9._-]*", message = "{account.username.pattern}")
+    private String username;
+
+    @NotBlank
+    @Size(max = 150)
+    private String displayName;
+
+    @NotNull
+    private Role role;
+
+    @NotBlank
+    @Size(max = 30)
+    private String unitCode;
+
+    private boolean enabled = true;
+
+    private long version;
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public String getUnitCode() {
+        return unitCode;
+    }
+
+    public void setUnitCode(String unitCode) {
+        this.unitCode = unitCode;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public void setVersion(long version) {
+        this.version = version;
+    }
+}

@@ -1,0 +1,105 @@
+package vn.khuyenhoc.cdht.area;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** What the create and edit pages post. */
+class UnitForm {
+
+    @NotBlank
+    @Size(max = 30)
+    @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{area.code.pattern}")
+    private String code;
+
+    @NotBlank
+    @Size(max = 200)
+    private String name;
+
+    @NotBlank
+    private String levelCode;
+
+    @Size(max = 30)
+    private String parentCode;
+
+    @NotNull
+    @DateTimeFormat(pattern = "dd/MM/yyyy")
+    private LocalDate validFrom;
+
+    @PositiveOrZero
+    private Long population;
+
+    private long version;
+
+    static UnitForm of(UnitSummary unit, String parentCode) {
+        UnitForm form = new UnitForm();
+        form.code = unit.code();
+        form.name = unit.name();
+        form.levelCode = unit.levelCode();
+        form.parentCode = parentCode;
+        form.validFrom = unit.validFrom();
+        form.population = unit.population();
+        form.version = unit.version();
+        return form;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getLevelCode() {
+        return levelCode;
+    }
+
+    public void setLevelCode(String levelCode) {
+        this.levelCode = levelCode;
+    }
+
+    public String getParentCode() {
+        return parentCode;
+    }
+
+    public void setParentCode(String parentCode) {
+        this.parentCode = parentCode;
+    }
+
+    public LocalDate getValidFrom() {
+        return validFrom;
+    }
+
+    public void setValidFrom(LocalDate validFrom) {
+        this.validFrom = validFrom;
+    }
+
+    public Long getPopulation() {
+        return population;
+    }
+
+    public void setPopulation(Long population) {
+        this.population = population;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public void setVersion(long version) {
+        this.version = version;
+    }
+}

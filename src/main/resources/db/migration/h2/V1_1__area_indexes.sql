@@ -1,0 +1,1 @@
+CREATE INDEX admin_unit_path_idx ON admin_unit (path);
