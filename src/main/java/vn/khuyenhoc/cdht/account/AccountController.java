@@ -92,9 +92,11 @@ class AccountController {
             @Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         AccountSummary account = accounts.get(user, id);
-        // The username is fixed once created; keep the stored one whatever was posted.
+        // The username is fixed once created; keep the stored one whatever was posted, and ignore its errors.
         form.setUsername(account.username());
-        if (result.hasErrors()) {
+        boolean errors = result.hasGlobalErrors()
+                || result.getFieldErrors().stream().anyMatch(e -> !"username".equals(e.getField()));
+        if (errors) {
             return formView(user, model, account);
         }
         try {

@@ -82,25 +82,21 @@ class AppUser {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** Counts a failed login; returns true when this failure locks the account. */
-    boolean recordFailure(int maxAttempts, java.time.Duration lockout, Instant now) {
-        if (lockedUntil != null && !lockedUntil.isAfter(now)) {
-            lockedUntil = null;
-            failedAttempts = 0;
+    /**
+     * The login counters after one more failure: a lapsed lock starts a fresh count, the last allowed failure
+     * locks the account. Pure, so that the counters can be stored without touching the entity's version.
+     */
+    FailureState afterFailure(int maxAttempts, java.time.Duration lockout, Instant now) {
+        int attempts = lockedUntil != null && !lockedUntil.isAfter(now) ? 0 : failedAttempts;
+        attempts++;
+        if (attempts >= maxAttempts) {
+            return new FailureState(0, now.plus(lockout), true);
         }
-        failedAttempts++;
-        if (failedAttempts >= maxAttempts) {
-            lockedUntil = now.plus(lockout);
-            failedAttempts = 0;
-            return true;
-        }
-        return false;
+        return new FailureState(attempts, lockedUntil != null && lockedUntil.isAfter(now) ? lockedUntil : null,
+                false);
     }
 
-    void recordSuccess(Instant now) {
-        failedAttempts = 0;
-        lockedUntil = null;
-        lastLoginAt = now;
+    record FailureState(int failedAttempts, Instant lockedUntil, boolean lockedNow) {
     }
 
     void changePassword(String newHash, boolean mustChangeNext) {

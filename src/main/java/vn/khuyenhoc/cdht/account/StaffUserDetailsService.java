@@ -38,11 +38,12 @@ class StaffUserDetailsService implements UserDetailsService {
     public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         String username = event.getAuthentication().getName();
         users.findByUsername(username).ifPresent(user -> {
-            boolean locked = user.recordFailure(properties.maxFailedAttempts(), properties.lockoutDuration(),
-                    Instant.now());
-            if (locked) {
+            AppUser.FailureState state = user.afterFailure(properties.maxFailedAttempts(),
+                    properties.lockoutDuration(), Instant.now());
+            users.updateLoginFailures(user.getId(), state.failedAttempts(), state.lockedUntil());
+            if (state.lockedNow()) {
                 audit.recordStandalone(username, "ACCOUNT_LOCKED", AccountService.AUDIT_TYPE, user.getId(),
-                        "locked until " + user.getLockedUntil());
+                        "locked until " + state.lockedUntil());
             }
         });
     }
@@ -51,7 +52,7 @@ class StaffUserDetailsService implements UserDetailsService {
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal principal) {
-            users.findById(principal.userId()).ifPresent(user -> user.recordSuccess(Instant.now()));
+            users.recordSuccessfulLogin(principal.userId(), Instant.now());
         }
     }
 }

@@ -1,0 +1,138 @@
+package vn.khuyenhoc.cdht.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.khuyenhoc.cdht.shared.Role;
+import vn.khuyenhoc.cdht.support.PostgresIntegrationTest;
+
+class LoginSecurityTest extends PostgresIntegrationTest {
+
+    @Autowired
+    private AccountProvisioning provisioning;
+
+    @Test
+    void anonymous_requests_go_to_the_login_page() throws Exception {
+        for (String page : new String[] {"/", "/units", "/units/search", "/accounts", "/account/password",
+                "/units/import", "/units/successions/new"}) {
+            mvc.perform(get(page)).andExpect(status().isFound())
+                    .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login"));
+        }
+    }
+
+    @Test
+    void demo_password_logs_in_and_wrong_one_does_not() throws Exception {
+        mvc.perform(formLogin("/login").user("xa1").password("cdht-demo")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("xa1").password("wrong"))
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=bad"));
+    }
+
+    @Test
+    void five_failures_lock_the_account_even_against_the_right_password() throws Exception {
+        long unit = unitId("N-VHOANG");
+        provisioning.create("lockme", "Khoá thử", Role.VERIFIER, unit, "right-password-1", false);
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(formLogin("/login").user("lockme").password("wrong-" + i))
+                    .andExpect(redirectedUrl("/login?error=bad"));
+        }
+        // the fourth failure leaves the door open: the right password still works and resets the count
+        assertThat(jdbc.queryForObject("select failed_attempts from app_user where username='lockme'",
+                Integer.class)).isEqualTo(4);
+        mvc.perform(formLogin("/login").user("lockme").password("right-password-1")).andExpect(authenticated());
+        assertThat(jdbc.queryForObject("select failed_attempts from app_user where username='lockme'",
+                Integer.class)).isZero();
+
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(formLogin("/login").user("lockme").password("wrong-" + i));
+        }
+        mvc.perform(formLogin("/login").user("lockme").password("right-password-1"))
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=locked"));
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action='ACCOUNT_LOCKED' "
+                + "and actor='lockme'", Integer.class)).isEqualTo(1);
+
+        // after the lockout period the account opens again
+        jdbc.update("update app_user set locked_until = locked_until - interval '16 minutes' "
+                + "where username='lockme'");
+        mvc.perform(formLogin("/login").user("lockme").password("right-password-1")).andExpect(authenticated());
+    }
+
+    @Test
+    void disabled_account_cannot_log_in() throws Exception {
+        provisioning.create("disabled1", "Tắt thử", Role.VIEWER, unitId("QT"), "right-password-2", false);
+        jdbc.update("update app_user set enabled=false where username='disabled1'");
+        mvc.perform(formLogin("/login").user("disabled1").password("right-password-2"))
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=disabled"));
+    }
+
+    @Test
+    void post_without_csrf_token_is_refused() throws Exception {
+        Integer before = jdbc.queryForObject("select count(*) from admin_unit", Integer.class);
+        mvc.perform(post("/units/new").with(as("admin"))
+                        .param("code", "CSRF-1").param("name", "Thôn Không Token").param("levelCode", "hamlet")
+                        .param("parentCode", "N-VLINH").param("validFrom", "01/08/2025"))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("select count(*) from admin_unit", Integer.class)).isEqualTo(before);
+        mvc.perform(post("/login").param("username", "xa1").param("password", "cdht-demo"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void pages_carry_security_headers() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(header().string("Content-Security-Policy",
+                        org.hamcrest.Matchers.containsString("script-src 'self'")))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
+    @Test
+    void a_reset_password_must_be_changed_before_anything_else() throws Exception {
+        long id = provisioning.create("forced1", "Đổi mật khẩu", Role.VIEWER, unitId("QT"), "first-password-1",
+                true);
+        var session = (org.springframework.mock.web.MockHttpSession) mvc
+                .perform(formLogin("/login").user("forced1").password("first-password-1"))
+                .andExpect(authenticated())
+                .andReturn().getRequest().getSession();
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/units").session(session)).andExpect(redirectedUrl("/account/password"));
+
+        // a weak new password is refused and changes nothing
+        mvc.perform(post("/account/password").session(session).with(csrf())
+                        .param("currentPassword", "first-password-1").param("newPassword", "short")
+                        .param("confirmation", "short"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+
+        mvc.perform(post("/account/password").session(session).with(csrf())
+                        .param("currentPassword", "first-password-1").param("newPassword", "new-password-22")
+                        .param("confirmation", "new-password-22"))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        assertThat(jdbc.queryForObject("select must_change_password from app_user where id=?", Boolean.class, id))
+                .isFalse();
+        mvc.perform(formLogin("/login").user("forced1").password("new-password-22")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("forced1").password("first-password-1")).andExpect(unauthenticated());
+    }
+
+    @Test
+    void wrong_current_password_is_refused() throws Exception {
+        provisioning.create("selfchange", "Tự đổi", Role.VIEWER, unitId("QT"), "current-pass-1", false);
+        mvc.perform(post("/account/password").with(as("selfchange")).with(csrf())
+                        .param("currentPassword", "not-it").param("newPassword", "another-pass-2")
+                        .param("confirmation", "another-pass-2"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+                        .attributeHasFieldErrors("passwordForm", "currentPassword"));
+        mvc.perform(formLogin("/login").user("selfchange").password("current-pass-1")).andExpect(authenticated());
+    }
+}
