@@ -118,7 +118,8 @@ class AccountController {
         return "redirect:/accounts/" + id;
     }
 
-    record AccountRow(AccountSummary account, vn.khuyenhoc.cdht.area.UnitSummary unit) {
+    /** Public because templates read it through reflection. */
+    public record AccountRow(AccountSummary account, vn.khuyenhoc.cdht.area.UnitSummary unit) {
     }
 
     private String formView(CurrentUser user, Model model, AccountSummary account) {

@@ -221,25 +221,27 @@ class UnitCsvImport {
     record ParsedRow(long line, UnitDraft draft, List<DefaultMessageSourceResolvable> errors) {
     }
 
-    record RowResult(long line, String code, String name, List<DefaultMessageSourceResolvable> errors) {
+    /** Public because templates read it through reflection. */
+    public record RowResult(long line, String code, String name, List<DefaultMessageSourceResolvable> errors) {
 
-        boolean ok() {
+        public boolean ok() {
             return errors.isEmpty();
         }
     }
 
-    record ImportReport(DefaultMessageSourceResolvable fileError, List<RowResult> rows, boolean committed,
+    /** Public because templates read it through reflection. */
+    public record ImportReport(DefaultMessageSourceResolvable fileError, List<RowResult> rows, boolean committed,
             boolean dryRun) {
 
         static ImportReport fileError(DefaultMessageSourceResolvable error) {
             return new ImportReport(error, List.of(), false, true);
         }
 
-        long errorCount() {
+        public long errorCount() {
             return rows.stream().filter(r -> !r.ok()).count();
         }
 
-        boolean clean() {
+        public boolean clean() {
             return fileError == null && errorCount() == 0;
         }
     }
