@@ -18,6 +18,11 @@ class SetupToken {
         token.set(value);
     }
 
+    /** The token as printed in the log; null once used. */
+    String current() {
+        return token.get();
+    }
+
     boolean active() {
         return token.get() != null;
     }
