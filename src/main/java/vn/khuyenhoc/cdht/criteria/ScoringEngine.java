@@ -54,7 +54,8 @@ public final class ScoringEngine {
                     competency.minPoints()));
             if (competency.minPoints() != null && points < competency.minPoints()) {
                 failures.add(new RuleFailure(RuleFailure.Rule.MIN_PER_COMPETENCY, competency.code(),
-                        "criteria.failure.minPerCompetency", List.of(competency.code(), points, competency.minPoints())));
+                        "criteria.failure.minPerCompetency",
+                        List.of(competency.code(), points, competency.minPoints())));
             }
         }
         if (total < rules.minTotal()) {

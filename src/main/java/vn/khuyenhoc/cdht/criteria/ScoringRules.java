@@ -35,6 +35,11 @@ public record ScoringRules(int minTotal, int minPerIndicator, String digitalIndi
                 proficientThreshold, proficientWhenOnlineSelf);
     }
 
+    public ScoringRules withDigitalIndicatorCode(String code) {
+        return new ScoringRules(minTotal, minPerIndicator, code, digitalThreshold, proficientThreshold,
+                proficientWhenOnlineSelf);
+    }
+
     public ScoringRules withProficientWhenOnlineSelf(boolean enabled) {
         return new ScoringRules(minTotal, minPerIndicator, digitalIndicatorCode, digitalThreshold,
                 proficientThreshold, enabled);
