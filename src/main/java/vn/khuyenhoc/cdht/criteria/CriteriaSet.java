@@ -195,9 +195,7 @@ class CriteriaSet {
     // ---- header and rules ----
 
     void describe(String newName, String newLegalBasis, int newYearFrom, int newYearTo, int newTotalPoints) {
-        if (id != null) {
-            requireDraft();
-        }
+        requireDraft();
         if (newYearTo < newYearFrom) {
             throw BusinessRuleException.onField("yearTo", "criteria.set.yearsReversed");
         }
@@ -210,9 +208,7 @@ class CriteriaSet {
     }
 
     void applyRules(ScoringRules rules) {
-        if (id != null) {
-            requireDraft();
-        }
+        requireDraft();
         String digital = rules.digitalIndicatorCode();
         if (digital != null && !digital.isBlank() && findIndicatorByCode(digital).isEmpty()) {
             throw BusinessRuleException.onField("digitalIndicatorCode", "criteria.rules.unknownDigital", digital);

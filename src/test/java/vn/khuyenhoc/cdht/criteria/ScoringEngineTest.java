@@ -118,7 +118,8 @@ class ScoringEngineTest {
                 .isInstanceOfSatisfying(InvalidScoresException.class, e -> assertThat(e.problems())
                         .extracting(ScoreProblem::messageKey, ScoreProblem::arguments)
                         .containsExactly(
-                                org.assertj.core.groups.Tuple.tuple("criteria.score.outOfRange", List.of("1", 11, 0, 10)),
+                                org.assertj.core.groups.Tuple.tuple("criteria.score.outOfRange",
+                                        List.of("1", 11, 0, 10)),
                                 org.assertj.core.groups.Tuple.tuple("criteria.score.outOfRange",
                                         List.of("10", -1, 0, 10))));
     }
