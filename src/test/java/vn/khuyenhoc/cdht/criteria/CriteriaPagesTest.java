@@ -348,6 +348,24 @@ class CriteriaPagesTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void an_edit_or_a_publish_based_on_a_stale_page_is_refused() throws Exception {
+        long draft = createDraft("TEST-STALE", 10);
+        long seen = lockVersion(draft);
+        addCompetency(draft, "1", "Năng lực", null);
+        assertThat(lockVersion(draft)).isGreaterThan(seen);
+        mvc.perform(setForm(post("/criteria/{id}/edit", draft), draft, "version", String.valueOf(seen),
+                        "minTotal", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Bản ghi vừa được người khác thay đổi.")));
+        mvc.perform(post("/criteria/{id}/publish", draft).param("version", String.valueOf(seen))
+                        .with(as("admin")).with(csrf()))
+                .andExpect(redirectedUrl("/criteria/" + draft))
+                .andExpect(flash().attribute("criteriaFailure", "error.concurrentEdit"));
+        assertThat(jdbc.queryForMap("select status, min_total from criteria_set where id = ?", draft))
+                .containsEntry("status", "DRAFT").containsEntry("min_total", 80);
+    }
+
+    @Test
     void the_other_target_group_can_be_renamed_and_groups_added() throws Exception {
         String original = jdbc.queryForObject("select name from criteria_target_group where code = 'OTHER'",
                 String.class);
