@@ -12,7 +12,7 @@ import vn.khuyenhoc.cdht.shared.NotFoundException;
 import vn.khuyenhoc.cdht.shared.SystemActor;
 import vn.khuyenhoc.cdht.support.PostgresIntegrationTest;
 
-/** The read API the assessment module uses, on the seeded QĐ 324 set and on sets built here (years 2090 on). */
+/** The read API the assessment module uses, on the seeded QĐ 324 set and on a set built here (years 2095 on). */
 class CriteriaCatalogTest extends PostgresIntegrationTest {
 
     private static final List<String> SEEDED_GROUPS = List.of("FARMER", "WORKER", "OFFICIAL", "OTHER");
@@ -117,12 +117,12 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
                 .isInstanceOf(NotFoundException.class);
 
         administration.publish(SystemActor.INSTANCE, id, null);
-        assertThat(catalog.requireUsableFor(id, 2090).id()).isEqualTo(id);
-        assertThat(catalog.inForce(2090)).map(CriteriaSetSummary::id).contains(id);
+        assertThat(catalog.requireUsableFor(id, 2095).id()).isEqualTo(id);
+        assertThat(catalog.inForce(2095)).map(CriteriaSetSummary::id).contains(id);
 
         administration.retire(SystemActor.INSTANCE, id, "test");
-        assertThat(catalog.inForce(2090)).isEmpty();
-        assertThatThrownBy(() -> catalog.requireUsableFor(id, 2090))
+        assertThat(catalog.inForce(2095)).isEmpty();
+        assertThatThrownBy(() -> catalog.requireUsableFor(id, 2095))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("criteria.use.notPublished"));
         ScoreResult result = catalog.score(id, "FARMER", Map.of("K1", 5), Channel.STAFF_ENTRY);
@@ -130,13 +130,13 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
         assertThat(catalog.get(id).status()).isEqualTo(CriteriaStatus.RETIRED);
     }
 
-    /** One competency, one indicator 0–10, worded for the four seeded groups only, years 2090–2091. */
+    /** One competency, one indicator 0–10, worded for the four seeded groups, years 2095–2096 (no other test's). */
     private long buildSmallSet(String code) {
         CriteriaSetForm form = new CriteriaSetForm();
         form.setCode(code);
         form.setName("Bộ nhỏ");
-        form.setYearFrom(2090);
-        form.setYearTo(2091);
+        form.setYearFrom(2095);
+        form.setYearTo(2096);
         form.setTotalPoints(10);
         form.setMinTotal(5);
         long id = administration.createDraft(SystemActor.INSTANCE, form);

@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Properties of the engine over random scores and random (valid) rules. */
-class ScoringEngineProperties {
+class ScoringEnginePropertiesTest {
 
     @Property
     void the_total_is_the_sum_of_the_scores(@ForAll("tenScores") List<Integer> values,
