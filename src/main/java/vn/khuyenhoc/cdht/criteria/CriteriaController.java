@@ -1,0 +1,508 @@
+package vn.khuyenhoc.cdht.criteria;
+
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.CurrentUser;
+import vn.khuyenhoc.cdht.shared.FormErrors;
+import vn.khuyenhoc.cdht.shared.OutOfScopeException;
+
+/**
+ * Admin pages of criteria sets. Admins only: {@link #adminsOnly} refuses everyone else before any handler runs,
+ * and the service checks again.
+ */
+@Controller
+@RequestMapping("/criteria")
+class CriteriaController {
+
+    static final String SCORE_PREFIX = "score_";
+
+    private final CriteriaAdministration administration;
+    private final CriteriaCatalog catalog;
+
+    CriteriaController(CriteriaAdministration administration, CriteriaCatalog catalog) {
+        this.administration = administration;
+        this.catalog = catalog;
+    }
+
+    @ModelAttribute
+    void adminsOnly(@AuthenticationPrincipal CurrentUser user) {
+        if (user == null || !user.isAdmin()) {
+            throw new OutOfScopeException("criteria pages are for admins");
+        }
+    }
+
+    @InitBinder({"criteriaSetForm", "competencyForm", "indicatorForm"})
+    void guardIds(WebDataBinder binder) {
+        binder.setDisallowedFields("id");
+    }
+
+    // ---- list, create ----
+
+    @GetMapping
+    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        int thisYear = LocalDate.now().getYear();
+        model.addAttribute("sets", administration.list(user));
+        model.addAttribute("thisYear", thisYear);
+        model.addAttribute("inForce", catalog.inForce(thisYear).map(CriteriaSetSummary::id).orElse(null));
+        return "criteria/list";
+    }
+
+    @GetMapping("/new")
+    String createForm(Model model) {
+        CriteriaSetForm form = new CriteriaSetForm();
+        int year = LocalDate.now().getYear();
+        form.setYearFrom(year);
+        form.setYearTo(year);
+        model.addAttribute("criteriaSetForm", form);
+        return setFormView(model, null);
+    }
+
+    @PostMapping("/new")
+    String create(@AuthenticationPrincipal CurrentUser user,
+            @Valid @ModelAttribute("criteriaSetForm") CriteriaSetForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return setFormView(model, null);
+        }
+        try {
+            long id = administration.createDraft(user, form);
+            redirect.addFlashAttribute("success", "criteria.created");
+            return "redirect:/criteria/" + id;
+        } catch (BusinessRuleException e) {
+            FormErrors.reject(result, e);
+            return setFormView(model, null);
+        }
+    }
+
+    // ---- one set ----
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        model.addAttribute("view", administration.view(user, id));
+        return "criteria/show";
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model,
+            RedirectAttributes redirect) {
+        CriteriaAdministration.SetView view = administration.view(user, id);
+        if (!view.summary().draft()) {
+            return refuse(redirect, id, "criteria.set.notDraft");
+        }
+        model.addAttribute("criteriaSetForm", CriteriaSetForm.of(view.definition(), view.summary().version()));
+        return setFormView(model, view);
+    }
+
+    @PostMapping("/{id}/edit")
+    String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @ModelAttribute("criteriaSetForm") CriteriaSetForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        CriteriaAdministration.SetView view = administration.view(user, id);
+        // the code is fixed once created; keep the stored one whatever was posted
+        form.setCode(view.summary().code());
+        if (!view.summary().draft()) {
+            return refuse(redirect, id, "criteria.set.notDraft");
+        }
+        // the edit page does not post the code, so its "blank" error is no error here
+        boolean invalid = result.getAllErrors().stream()
+                .anyMatch(error -> !(error instanceof FieldError field && field.getField().equals("code")));
+        if (invalid) {
+            return setFormView(model, view);
+        }
+        try {
+            administration.update(user, id, form);
+            redirect.addFlashAttribute("success", "criteria.updated");
+            return "redirect:/criteria/" + id;
+        } catch (BusinessRuleException e) {
+            FormErrors.reject(result, e);
+            return setFormView(model, administration.view(user, id));
+        }
+    }
+
+    @PostMapping("/{id}/publish")
+    String publish(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) Long version, Model model, RedirectAttributes redirect) {
+        try {
+            administration.publish(user, id, version);
+            redirect.addFlashAttribute("success", "criteria.published");
+            return "redirect:/criteria/" + id;
+        } catch (CriteriaSetInvalidException e) {
+            // shown in place, not redirected: the page lists every problem found at the moment of publishing
+            model.addAttribute("view", administration.view(user, id));
+            model.addAttribute("publishProblems", e.problems());
+            return "criteria/show";
+        } catch (BusinessRuleException e) {
+            return refuse(redirect, id, e);
+        }
+    }
+
+    @PostMapping("/{id}/retire")
+    String retire(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        try {
+            administration.retire(user, id, reason);
+            redirect.addFlashAttribute("success", "criteria.retired");
+        } catch (BusinessRuleException e) {
+            return refuse(redirect, id, e);
+        }
+        return "redirect:/criteria/" + id;
+    }
+
+    @PostMapping("/{id}/copy")
+    String copy(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            long copyId = administration.copy(user, id);
+            redirect.addFlashAttribute("success", "criteria.copied");
+            return "redirect:/criteria/" + copyId;
+        } catch (BusinessRuleException e) {
+            return refuse(redirect, id, e);
+        }
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            administration.delete(user, id);
+            redirect.addFlashAttribute("success", "criteria.deleted");
+            return "redirect:/criteria";
+        } catch (BusinessRuleException e) {
+            return refuse(redirect, id, e);
+        }
+    }
+
+    // ---- the form a citizen sees, and trying scores on it ----
+
+    @GetMapping("/{id}/form")
+    String citizenForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) String group, Model model) {
+        CriteriaAdministration.SetView view = administration.view(user, id);
+        return formView(model, view, chosenGroup(view, group), Map.of(), Channel.STAFF_ENTRY);
+    }
+
+    @PostMapping("/{id}/form")
+    String tryScores(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) String group, @RequestParam(required = false) Channel channel,
+            @RequestParam Map<String, String> params, Model model) {
+        CriteriaAdministration.SetView view = administration.view(user, id);
+        String chosen = chosenGroup(view, group);
+        Map<String, String> entered = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith(SCORE_PREFIX)) {
+                entered.put(name.substring(SCORE_PREFIX.length()), value);
+            }
+        });
+        List<String> unreadable = entered.entrySet().stream()
+                .filter(e -> !e.getValue().isBlank() && !e.getValue().trim().matches("-?\\d{1,9}"))
+                .map(Map.Entry::getKey).toList();
+        if (!unreadable.isEmpty()) {
+            model.addAttribute("unreadable", unreadable);
+            return formView(model, view, chosen, entered, channel);
+        }
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        entered.forEach((code, value) -> {
+            if (!value.isBlank()) {
+                scores.put(code, Integer.valueOf(value.trim()));
+            }
+        });
+        try {
+            model.addAttribute("result", administration.tryScore(user, id, chosen, scores, channel));
+        } catch (InvalidScoresException e) {
+            model.addAttribute("scoreProblems", e.problems());
+        }
+        return formView(model, view, chosen, entered, channel);
+    }
+
+    // ---- target groups of the set ----
+
+    @PostMapping("/{id}/groups")
+    String addGroup(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(defaultValue = "") String group, RedirectAttributes redirect) {
+        try {
+            administration.addTargetGroup(user, id, group);
+            redirect.addFlashAttribute("success", "criteria.updated");
+        } catch (BusinessRuleException e) {
+            return refuse(redirect, id, e);
+        }
+        return "redirect:/criteria/" + id;
+    }
+
+    @PostMapping("/{id}/groups/{code}/remove")
+    String removeGroup(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable String code,
+            RedirectAttributes redirect) {
+        try {
+            administration.removeTargetGroup(user, id, code);
+            redirect.addFlashAttribute("success", "criteria.updated");
+        } catch (BusinessRuleException e) {
+            return refuse(redirect, id, e);
+        }
+        return "redirect:/criteria/" + id;
+    }
+
+    // ---- competencies ----
+
+    @GetMapping("/{id}/competencies/new")
+    String newCompetency(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model,
+            RedirectAttributes redirect) {
+        CriteriaAdministration.SetView view = administration.view(user, id);
+        if (!view.summary().draft()) {
+            return refuse(redirect, id, "criteria.set.notDraft");
+        }
+        CompetencyForm form = new CompetencyForm();
+        form.setCode(String.valueOf(view.definition().competencies().size() + 1));
+        model.addAttribute("competencyForm", form);
+        return competencyView(model, view, null);
+    }
+
+    @PostMapping("/{id}/competencies/new")
+    String addCompetency(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @ModelAttribute("competencyForm") CompetencyForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        CriteriaAdministration.SetView view = administration.view(user, id);
+        if (result.hasErrors()) {
+            return competencyView(model, view, null);
+        }
+        try {
+            administration.addCompetency(user, id, form);
+            redirect.addFlashAttribute("success", "criteria.updated");
+            return "redirect:/criteria/" + id;
+        } catch (BusinessRuleException e) {
+            FormErrors.reject(result, e);
+            return competencyView(model, view, null);
+        }
+    }
+
+    @GetMapping("/{id}/competencies/{competencyId}")
+    String editCompetency(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long competencyId, Model model, RedirectAttributes redirect) {
+        CriteriaAdministration.SetView view = administration.view(user, id);
+        CompetencyDefinition competency = competency(view, competencyId);
+        if (!view.summary().draft()) {
+            return refuse(redirect, id, "criteria.set.notDraft");
+        }
+        model.addAttribute("competencyForm", CompetencyForm.of(competency));
+        return competencyView(model, view, competency);
+    }
+
+    @PostMapping("/{id}/competencies/{competencyId}")
+    String changeCompetency(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long competencyId, @Valid @ModelAttribute("competencyForm") CompetencyForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        CriteriaAdministration.SetView view = administration.view(user, id);
+        CompetencyDefinition competency = competency(view, competencyId);
+        if (result.hasErrors()) {
+            return competencyView(model, view, competency);
+        }
+        try {
+            administration.changeCompetency(user, id, competencyId, form);
+            redirect.addFlashAttribute("success", "criteria.updated");
+            return "redirect:/criteria/" + id;
+        } catch (BusinessRuleException e) {
+            FormErrors.reject(result, e);
+            return competencyView(model, view, competency);
+        }
+    }
+
+    @PostMapping("/{id}/competencies/{competencyId}/delete")
+    String removeCompetency(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long competencyId, RedirectAttributes redirect) {
+        try {
+            administration.removeCompetency(user, id, competencyId);
+            redirect.addFlashAttribute("success", "criteria.updated");
+        } catch (BusinessRuleException e) {
+            return refuse(redirect, id, e);
+        }
+        return "redirect:/criteria/" + id;
+    }
+
+    @PostMapping("/{id}/competencies/{competencyId}/move")
+    String moveCompetency(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long competencyId, @RequestParam(defaultValue = "down") String direction,
+            RedirectAttributes redirect) {
+        try {
+            administration.moveCompetency(user, id, competencyId, step(direction));
+        } catch (BusinessRuleException e) {
+            return refuse(redirect, id, e);
+        }
+        return "redirect:/criteria/" + id;
+    }
+
+    // ---- indicators ----
+
+    @GetMapping("/{id}/indicators/new")
+    String newIndicator(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) Long competency, Model model, RedirectAttributes redirect) {
+        CriteriaAdministration.SetView view = administration.view(user, id);
+        if (!view.summary().draft()) {
+            return refuse(redirect, id, "criteria.set.notDraft");
+        }
+        IndicatorForm form = IndicatorForm.blank(competency, view.definition().targetGroupCodes());
+        form.setCode(String.valueOf(view.definition().indicators().size() + 1));
+        model.addAttribute("indicatorForm", form);
+        return indicatorView(model, view, null);
+    }
+
+    @PostMapping("/{id}/indicators/new")
+    String addIndicator(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @ModelAttribute("indicatorForm") IndicatorForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        CriteriaAdministration.SetView view = administration.view(user, id);
+        if (result.hasErrors()) {
+            return indicatorView(model, view, null);
+        }
+        try {
+            administration.addIndicator(user, id, form);
+            redirect.addFlashAttribute("success", "criteria.updated");
+            return "redirect:/criteria/" + id;
+        } catch (BusinessRuleException e) {
+            FormErrors.reject(result, e);
+            return indicatorView(model, view, null);
+        }
+    }
+
+    @GetMapping("/{id}/indicators/{indicatorId}")
+    String editIndicator(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long indicatorId, Model model, RedirectAttributes redirect) {
+        CriteriaAdministration.SetView view = administration.view(user, id);
+        IndicatorDefinition indicator = indicator(view, indicatorId);
+        if (!view.summary().draft()) {
+            return refuse(redirect, id, "criteria.set.notDraft");
+        }
+        long competencyId = view.definition().competency(indicator.competencyCode())
+                .map(CompetencyDefinition::id).orElse(0L);
+        model.addAttribute("indicatorForm",
+                IndicatorForm.of(indicator, competencyId, view.definition().targetGroupCodes()));
+        return indicatorView(model, view, indicator);
+    }
+
+    @PostMapping("/{id}/indicators/{indicatorId}")
+    String changeIndicator(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long indicatorId, @Valid @ModelAttribute("indicatorForm") IndicatorForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        CriteriaAdministration.SetView view = administration.view(user, id);
+        IndicatorDefinition indicator = indicator(view, indicatorId);
+        if (result.hasErrors()) {
+            return indicatorView(model, view, indicator);
+        }
+        try {
+            administration.changeIndicator(user, id, indicatorId, form);
+            redirect.addFlashAttribute("success", "criteria.updated");
+            return "redirect:/criteria/" + id;
+        } catch (BusinessRuleException e) {
+            FormErrors.reject(result, e);
+            return indicatorView(model, view, indicator);
+        }
+    }
+
+    @PostMapping("/{id}/indicators/{indicatorId}/delete")
+    String removeIndicator(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long indicatorId, RedirectAttributes redirect) {
+        try {
+            administration.removeIndicator(user, id, indicatorId);
+            redirect.addFlashAttribute("success", "criteria.updated");
+        } catch (BusinessRuleException e) {
+            return refuse(redirect, id, e);
+        }
+        return "redirect:/criteria/" + id;
+    }
+
+    @PostMapping("/{id}/indicators/{indicatorId}/move")
+    String moveIndicator(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long indicatorId, @RequestParam(defaultValue = "down") String direction,
+            RedirectAttributes redirect) {
+        try {
+            administration.moveIndicator(user, id, indicatorId, step(direction));
+        } catch (BusinessRuleException e) {
+            return refuse(redirect, id, e);
+        }
+        return "redirect:/criteria/" + id;
+    }
+
+    // ---- helpers ----
+
+    private static String refuse(RedirectAttributes redirect, long id, String messageKey) {
+        redirect.addFlashAttribute("criteriaFailure", messageKey);
+        redirect.addFlashAttribute("criteriaFailureArgs", new Object[0]);
+        return "redirect:/criteria/" + id;
+    }
+
+    /** Back to the set with the reason, its arguments included (the layout's own flash takes none). */
+    private static String refuse(RedirectAttributes redirect, long id, BusinessRuleException e) {
+        redirect.addFlashAttribute("criteriaFailure", e.messageKey());
+        redirect.addFlashAttribute("criteriaFailureArgs", e.arguments());
+        return "redirect:/criteria/" + id;
+    }
+
+    private static int step(String direction) {
+        return "up".equalsIgnoreCase(direction) ? -1 : 1;
+    }
+
+    private static String chosenGroup(CriteriaAdministration.SetView view, String group) {
+        List<String> codes = view.definition().targetGroupCodes();
+        if (group != null && codes.contains(group)) {
+            return group;
+        }
+        return view.allGroups().stream().map(TargetGroupOption::code).filter(codes::contains).findFirst()
+                .orElse(null);
+    }
+
+    private static CompetencyDefinition competency(CriteriaAdministration.SetView view, long competencyId) {
+        return view.definition().competencies().stream().filter(c -> c.id() == competencyId).findFirst()
+                .orElseThrow(() -> new vn.khuyenhoc.cdht.shared.NotFoundException("competency " + competencyId));
+    }
+
+    private static IndicatorDefinition indicator(CriteriaAdministration.SetView view, long indicatorId) {
+        return view.definition().indicators().stream().filter(i -> i.id() == indicatorId).findFirst()
+                .orElseThrow(() -> new vn.khuyenhoc.cdht.shared.NotFoundException("indicator " + indicatorId));
+    }
+
+    private static String setFormView(Model model, CriteriaAdministration.SetView view) {
+        model.addAttribute("view", view);
+        return "criteria/set-form";
+    }
+
+    private static String competencyView(Model model, CriteriaAdministration.SetView view,
+            CompetencyDefinition competency) {
+        model.addAttribute("view", view);
+        model.addAttribute("competency", competency);
+        return "criteria/competency-form";
+    }
+
+    private static String indicatorView(Model model, CriteriaAdministration.SetView view,
+            IndicatorDefinition indicator) {
+        model.addAttribute("view", view);
+        model.addAttribute("indicator", indicator);
+        return "criteria/indicator-form";
+    }
+
+    private static String formView(Model model, CriteriaAdministration.SetView view, String group,
+            Map<String, String> entered, Channel channel) {
+        model.addAttribute("view", view);
+        model.addAttribute("group", group);
+        model.addAttribute("citizenForm", group == null ? null
+                : CriteriaForm.of(view.definition(), view.allGroups().stream()
+                        .filter(g -> g.code().equals(group)).findFirst()
+                        .orElse(new TargetGroupOption(group, group, 0))));
+        model.addAttribute("entered", entered);
+        model.addAttribute("channel", channel);
+        model.addAttribute("channels", Channel.values());
+        return "criteria/form";
+    }
+}

@@ -1,0 +1,40 @@
+package vn.khuyenhoc.cdht.criteria;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface CriteriaSetRepository extends JpaRepository<CriteriaSet, Long> {
+
+    @Query("select s from CriteriaSet s order by s.code, s.versionNumber desc")
+    List<CriteriaSet> findAllForList();
+
+    @Query("select coalesce(max(s.versionNumber), 0) from CriteriaSet s where s.code = :code")
+    int maxVersionNumber(@Param("code") String code);
+
+    Optional<CriteriaSet> findFirstByCodeAndStatus(String code, CriteriaStatus status);
+
+    /** Published sets that cover the year, the most recently published first. */
+    @Query("""
+            select s from CriteriaSet s
+            where s.status = vn.khuyenhoc.cdht.criteria.CriteriaStatus.PUBLISHED
+              and s.yearFrom <= :year and s.yearTo >= :year
+            order by s.publishedAt desc, s.versionNumber desc, s.id desc""")
+    List<CriteriaSet> findPublishedFor(@Param("year") int year);
+
+    @Query("""
+            select s from CriteriaSet s
+            where s.status = vn.khuyenhoc.cdht.criteria.CriteriaStatus.PUBLISHED
+            order by s.publishedAt desc, s.versionNumber desc, s.id desc""")
+    List<CriteriaSet> findPublished();
+}
+
+interface TargetGroupRepository extends JpaRepository<TargetGroup, String> {
+
+    List<TargetGroup> findAllByOrderBySortOrderAscCodeAsc();
+
+    @Query("select coalesce(max(g.sortOrder), 0) from TargetGroup g")
+    int maxSortOrder();
+}

@@ -1,0 +1,169 @@
+package vn.khuyenhoc.cdht.criteria;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.NotFoundException;
+import vn.khuyenhoc.cdht.shared.SystemActor;
+import vn.khuyenhoc.cdht.support.PostgresIntegrationTest;
+
+/** The read API the assessment module uses, on the seeded QĐ 324 set and on a set built here (years 2095 on). */
+class CriteriaCatalogTest extends PostgresIntegrationTest {
+
+    private static final List<String> SEEDED_GROUPS = List.of("FARMER", "WORKER", "OFFICIAL", "OTHER");
+
+    @Autowired
+    private CriteriaCatalog catalog;
+
+    @Autowired
+    private CriteriaAdministration administration;
+
+    @Test
+    void the_seed_is_qd_324_exactly() {
+        CriteriaDefinition qd324 = catalog.definition(qd324v1());
+        assertThat(qd324.code()).isEqualTo("QD324-KHVN");
+        assertThat(qd324.versionNumber()).isEqualTo(1);
+        assertThat(qd324.status()).isEqualTo(CriteriaStatus.PUBLISHED);
+        assertThat(qd324.yearFrom()).isEqualTo(2022);
+        assertThat(qd324.yearTo()).isEqualTo(2030);
+        assertThat(qd324.totalPoints()).isEqualTo(100);
+        assertThat(qd324.maxTotal()).isEqualTo(100);
+        assertThat(qd324.rules()).isEqualTo(new ScoringRules(80, 5, "5", 5, 8, true));
+        assertThat(qd324.competencies()).extracting(CompetencyDefinition::name).containsExactly(
+                "Tự học và học tập suốt đời", "Sử dụng các công cụ tương tác",
+                "Xây dựng và thực hiện các mối quan hệ xã hội");
+        assertThat(qd324.competencies()).extracting(CompetencyDefinition::minPoints).containsOnlyNulls();
+        assertThat(qd324.indicators()).extracting(IndicatorDefinition::code)
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+        assertThat(qd324.indicators()).extracting(IndicatorDefinition::competencyCode)
+                .containsExactly("1", "1", "1", "1", "2", "2", "2", "2", "3", "3");
+        assertThat(qd324.indicators()).allSatisfy(i -> {
+            assertThat(i.minPoints()).isZero();
+            assertThat(i.maxPoints()).isEqualTo(10);
+            assertThat(i.mandatory()).isFalse();
+            assertThat(i.wordings().keySet()).containsExactlyInAnyOrderElementsOf(SEEDED_GROUPS);
+            assertThat(i.wordings().values()).allSatisfy(w -> {
+                assertThat(w.wording()).isNotBlank();
+                assertThat(w.evidenceHint()).isNotBlank();
+            });
+        });
+        assertThat(qd324.indicator("5").orElseThrow().name()).contains("công nghệ thông tin");
+        assertThat(qd324.targetGroupCodes()).containsExactlyElementsOf(SEEDED_GROUPS);
+        assertThat(PublishCheck.problems(qd324, Map.of())).isEmpty();
+    }
+
+    @Test
+    void target_groups_are_data_in_display_order() {
+        assertThat(catalog.targetGroups()).extracting(TargetGroupOption::code).startsWith("FARMER", "WORKER",
+                "OFFICIAL", "OTHER");
+        assertThat(catalog.targetGroup("OFFICIAL")).map(TargetGroupOption::name)
+                .contains("Cán bộ, công chức, viên chức, người lao động");
+        assertThat(catalog.targetGroup("NOPE")).isEmpty();
+        assertThat(catalog.targetGroup(null)).isEmpty();
+    }
+
+    @Test
+    void the_set_in_force_covers_the_year() {
+        assertThat(catalog.inForce(2022)).map(CriteriaSetSummary::code).contains("QD324-KHVN");
+        assertThat(catalog.inForce(2030)).map(CriteriaSetSummary::code).contains("QD324-KHVN");
+        assertThat(catalog.inForce(2021)).isEmpty();
+        assertThat(catalog.inForce(2031)).isEmpty();
+        assertThat(catalog.definitionInForce(2025)).map(CriteriaDefinition::code).contains("QD324-KHVN");
+        assertThat(catalog.usableFor(2025)).extracting(CriteriaSetSummary::id).contains(qd324v1());
+        assertThat(catalog.published()).extracting(CriteriaSetSummary::id).contains(qd324v1());
+        assertThat(catalog.requireUsableFor(qd324v1(), 2024).label()).isEqualTo("QD324-KHVN v1");
+        assertThatThrownBy(() -> catalog.requireUsableFor(qd324v1(), 2021))
+                .isInstanceOfSatisfying(BusinessRuleException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("criteria.use.wrongYear"));
+    }
+
+    @Test
+    void the_form_of_a_target_group_carries_its_wording_in_form_order() {
+        CriteriaForm form = catalog.form(qd324v1(), "WORKER");
+        assertThat(form.targetGroup().code()).isEqualTo("WORKER");
+        assertThat(form.sections()).hasSize(3);
+        assertThat(form.sections().get(1).items()).extracting(item -> item.indicator().code())
+                .containsExactly("5", "6", "7", "8");
+        assertThat(form.items()).hasSize(10).allSatisfy(item -> assertThat(item.worded()).isTrue());
+        assertThat(form.items().get(1).wording()).contains("tay nghề, bậc thợ");
+        assertThatThrownBy(() -> catalog.form(qd324v1(), "NOPE")).isInstanceOf(BusinessRuleException.class);
+    }
+
+    @Test
+    void scoring_by_id_rejects_bad_input_clearly() {
+        Map<String, Integer> scores = CriteriaFixtures.all(10);
+        assertThat(catalog.score(qd324v1(), "OTHER", scores, Channel.ONLINE_SELF).total()).isEqualTo(100);
+        scores.put("5", 11);
+        assertThatThrownBy(() -> catalog.score(qd324v1(), "OTHER", scores, Channel.ONLINE_SELF))
+                .isInstanceOfSatisfying(InvalidScoresException.class, e -> assertThat(e.problems())
+                        .extracting(ScoreProblem::messageKey).containsExactly("criteria.score.outOfRange"));
+        assertThatThrownBy(() -> catalog.score(qd324v1(), "NOPE", CriteriaFixtures.all(5), Channel.ONLINE_SELF))
+                .isInstanceOfSatisfying(InvalidScoresException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("criteria.score.unknownGroup"));
+        assertThatThrownBy(() -> catalog.score(Long.MAX_VALUE, "OTHER", scores, Channel.ONLINE_SELF))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void drafts_are_invisible_and_retired_sets_score_but_take_no_new_assessment() {
+        long id = buildSmallSet("TEST-CATALOG");
+        assertThatThrownBy(() -> catalog.definition(id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> catalog.score(id, "FARMER", Map.of("K1", 5), Channel.STAFF_ENTRY))
+                .isInstanceOf(NotFoundException.class);
+
+        administration.publish(SystemActor.INSTANCE, id, null);
+        assertThat(catalog.requireUsableFor(id, 2095).id()).isEqualTo(id);
+        assertThat(catalog.inForce(2095)).map(CriteriaSetSummary::id).contains(id);
+
+        administration.retire(SystemActor.INSTANCE, id, "test");
+        assertThat(catalog.inForce(2095)).isEmpty();
+        assertThatThrownBy(() -> catalog.requireUsableFor(id, 2095))
+                .isInstanceOfSatisfying(BusinessRuleException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("criteria.use.notPublished"));
+        ScoreResult result = catalog.score(id, "FARMER", Map.of("K1", 5), Channel.STAFF_ENTRY);
+        assertThat(result.passed()).isTrue();
+        assertThat(catalog.get(id).status()).isEqualTo(CriteriaStatus.RETIRED);
+    }
+
+    /** One competency, one indicator 0–10, worded for the four seeded groups, years 2095–2096 (no other test's). */
+    private long buildSmallSet(String code) {
+        CriteriaSetForm form = new CriteriaSetForm();
+        form.setCode(code);
+        form.setName("Bộ nhỏ");
+        form.setYearFrom(2095);
+        form.setYearTo(2096);
+        form.setTotalPoints(10);
+        form.setMinTotal(5);
+        long id = administration.createDraft(SystemActor.INSTANCE, form);
+        for (String group : jdbc.queryForList("select target_group_code from criteria_set_group where "
+                + "criteria_set_id = ?", String.class, id)) {
+            if (!SEEDED_GROUPS.contains(group)) {
+                administration.removeTargetGroup(SystemActor.INSTANCE, id, group);
+            }
+        }
+        CompetencyForm competency = new CompetencyForm();
+        competency.setCode("K");
+        competency.setName("Năng lực");
+        long competencyId = administration.addCompetency(SystemActor.INSTANCE, id, competency);
+        IndicatorForm indicator = IndicatorForm.blank(competencyId, SEEDED_GROUPS);
+        indicator.setCode("K1");
+        indicator.setName("Chỉ số");
+        indicator.getWordings().forEach(w -> w.setWording("Nội dung " + w.getGroupCode()));
+        administration.addIndicator(SystemActor.INSTANCE, id, indicator);
+        CriteriaSetForm rules = CriteriaSetForm.of(administration.view(SystemActor.INSTANCE, id).definition(),
+                jdbc.queryForObject("select version from criteria_set where id = ?", Long.class, id));
+        rules.setDigitalIndicatorCode("K1");
+        administration.update(SystemActor.INSTANCE, id, rules);
+        return id;
+    }
+
+    private long qd324v1() {
+        return jdbc.queryForObject("select id from criteria_set where code = 'QD324-KHVN' and version_no = 1",
+                Long.class);
+    }
+}
