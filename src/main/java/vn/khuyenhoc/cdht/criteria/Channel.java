@@ -8,5 +8,5 @@ public enum Channel {
     /** The citizen filled in the self-assessment online, by themselves. */
     ONLINE_SELF,
     /** Staff entered it on the citizen's behalf (paper form, proxy entry). */
-    STAFF_ENTRY
+    STAFF_PROXY
 }

@@ -194,7 +194,7 @@ class CriteriaController {
     String citizenForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(required = false) String group, Model model) {
         CriteriaAdministration.SetView view = administration.view(user, id);
-        return formView(model, view, chosenGroup(view, group), Map.of(), Channel.STAFF_ENTRY);
+        return formView(model, view, chosenGroup(view, group), Map.of(), Channel.STAFF_PROXY);
     }
 
     @PostMapping("/{id}/form")

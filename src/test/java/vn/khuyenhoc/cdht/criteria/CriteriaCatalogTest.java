@@ -113,7 +113,7 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
     void drafts_are_invisible_and_retired_sets_score_but_take_no_new_assessment() {
         long id = buildSmallSet("TEST-CATALOG");
         assertThatThrownBy(() -> catalog.definition(id)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> catalog.score(id, "FARMER", Map.of("K1", 5), Channel.STAFF_ENTRY))
+        assertThatThrownBy(() -> catalog.score(id, "FARMER", Map.of("K1", 5), Channel.STAFF_PROXY))
                 .isInstanceOf(NotFoundException.class);
 
         administration.publish(SystemActor.INSTANCE, id, null);
@@ -125,7 +125,7 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
         assertThatThrownBy(() -> catalog.requireUsableFor(id, 2095))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("criteria.use.notPublished"));
-        ScoreResult result = catalog.score(id, "FARMER", Map.of("K1", 5), Channel.STAFF_ENTRY);
+        ScoreResult result = catalog.score(id, "FARMER", Map.of("K1", 5), Channel.STAFF_PROXY);
         assertThat(result.passed()).isTrue();
         assertThat(catalog.get(id).status()).isEqualTo(CriteriaStatus.RETIRED);
     }

@@ -64,7 +64,7 @@ class CriteriaPagesTest extends PostgresIntegrationTest {
     @Test
     void trying_scores_on_the_form_shows_each_failed_rule_in_words() throws Exception {
         long v1 = qd324v1();
-        mvc.perform(scoresPost(v1, "WORKER", "STAFF_ENTRY", 10, 10, 10, 10, 4, 10, 10, 10, 10, 10))
+        mvc.perform(scoresPost(v1, "WORKER", "STAFF_PROXY", 10, 10, 10, 10, 4, 10, 10, 10, 10, 10))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Chỉ số 5 đạt 4 điểm, dưới mức tối thiểu 5")))
                 .andExpect(content().string(containsString("Chưa đạt")))
@@ -109,22 +109,22 @@ class CriteriaPagesTest extends PostgresIntegrationTest {
                 .isEqualTo("PUBLISHED");
 
         Map<String, Integer> seventyFive = CriteriaFixtures.scores(8, 8, 8, 8, 8, 8, 8, 7, 6, 6);
-        ScoreResult byV1 = catalog.score(v1, "FARMER", seventyFive, Channel.STAFF_ENTRY);
-        ScoreResult byV2 = catalog.score(v2, "FARMER", seventyFive, Channel.STAFF_ENTRY);
+        ScoreResult byV1 = catalog.score(v1, "FARMER", seventyFive, Channel.STAFF_PROXY);
+        ScoreResult byV2 = catalog.score(v2, "FARMER", seventyFive, Channel.STAFF_PROXY);
         assertThat(byV1.total()).isEqualTo(75);
         assertThat(byV1.passed()).isFalse();
         assertThat(byV1.failures()).extracting(RuleFailure::arguments).containsExactly(List.of(75, 80));
         assertThat(byV2.total()).isEqualTo(75);
         assertThat(byV2.passed()).isTrue();
         assertThat(catalog.inForce(2025)).map(CriteriaSetSummary::id).contains(v2);
-        mvc.perform(scoresPost(v2, "FARMER", "STAFF_ENTRY", 8, 8, 8, 8, 8, 8, 8, 7, 6, 6))
+        mvc.perform(scoresPost(v2, "FARMER", "STAFF_PROXY", 8, 8, 8, 8, 8, 8, 8, 7, 6, 6))
                 .andExpect(content().string(containsString("id=\"score-verdict\">Đạt<")));
 
         // retiring version 2 gives the years back to version 1; version 2 still scores what was made under it
         mvc.perform(post("/criteria/{id}/retire", v2).param("reason", "thử nghiệm").with(as("admin")).with(csrf()))
                 .andExpect(flash().attribute("success", "criteria.retired"));
         assertThat(catalog.inForce(2025)).map(CriteriaSetSummary::id).contains(v1);
-        assertThat(catalog.score(v2, "FARMER", seventyFive, Channel.STAFF_ENTRY).passed()).isTrue();
+        assertThat(catalog.score(v2, "FARMER", seventyFive, Channel.STAFF_PROXY).passed()).isTrue();
         assertThat(count("select count(*) from audit_event where entity_type = 'CRITERIA_SET' and entity_id = ? "
                 + "and action in ('CRITERIA_COPIED', 'CRITERIA_UPDATED', 'CRITERIA_PUBLISHED', 'CRITERIA_RETIRED')",
                 v2)).isEqualTo(4);
@@ -240,7 +240,7 @@ class CriteriaPagesTest extends PostgresIntegrationTest {
         assertThat(published.rules()).isEqualTo(new ScoringRules(12, 4, "B1", 4, 7, true));
         assertThat(catalog.form(draft, "FARMER").items()).extracting(CriteriaForm.Item::wording)
                 .containsExactly("Nội dung nông dân", "Đọc sách báo về nông nghiệp");
-        ScoreResult result = catalog.score(draft, "OTHER", Map.of("A1", 10, "B1", 5), Channel.STAFF_ENTRY);
+        ScoreResult result = catalog.score(draft, "OTHER", Map.of("A1", 10, "B1", 5), Channel.STAFF_PROXY);
         assertThat(result.failures()).extracting(RuleFailure::rule)
                 .containsExactly(RuleFailure.Rule.MANDATORY_INDICATOR);
         assertThat(result.hasDigitalSkills()).isTrue();

@@ -157,7 +157,7 @@ class ScoringEngineTest {
 
     @Test
     void no_scores_at_all_lists_every_indicator() {
-        assertThatThrownBy(() -> ScoringEngine.score(QD324, "FARMER", null, Channel.STAFF_ENTRY))
+        assertThatThrownBy(() -> ScoringEngine.score(QD324, "FARMER", null, Channel.STAFF_PROXY))
                 .isInstanceOfSatisfying(InvalidScoresException.class,
                         e -> assertThat(e.problems()).hasSize(10));
     }
@@ -203,16 +203,16 @@ class ScoringEngineTest {
 
     @Test
     void digital_skills_from_5_not_at_4() {
-        assertThat(digital(4, Channel.STAFF_ENTRY).hasDigitalSkills()).isFalse();
-        assertThat(digital(5, Channel.STAFF_ENTRY).hasDigitalSkills()).isTrue();
+        assertThat(digital(4, Channel.STAFF_PROXY).hasDigitalSkills()).isFalse();
+        assertThat(digital(5, Channel.STAFF_PROXY).hasDigitalSkills()).isTrue();
     }
 
     @Test
     void proficient_from_8_not_at_7_when_entered_by_staff() {
-        ScoreResult seven = digital(7, Channel.STAFF_ENTRY);
+        ScoreResult seven = digital(7, Channel.STAFF_PROXY);
         assertThat(seven.hasDigitalSkills()).isTrue();
         assertThat(seven.digitallyProficient()).isFalse();
-        assertThat(digital(8, Channel.STAFF_ENTRY).digitallyProficient()).isTrue();
+        assertThat(digital(8, Channel.STAFF_PROXY).digitallyProficient()).isTrue();
     }
 
     @Test
@@ -228,7 +228,7 @@ class ScoringEngineTest {
     @Test
     void digital_flags_are_computed_whether_or_not_the_assessment_passes() {
         ScoreResult failed = ScoringEngine.score(QD324, "FARMER", scores(0, 0, 0, 0, 9, 0, 0, 0, 0, 0),
-                Channel.STAFF_ENTRY);
+                Channel.STAFF_PROXY);
         assertThat(failed.passed()).isFalse();
         assertThat(failed.hasDigitalSkills()).isTrue();
         assertThat(failed.digitallyProficient()).isTrue();
@@ -263,6 +263,6 @@ class ScoringEngineTest {
     }
 
     private static ScoreResult score(CriteriaDefinition criteria, Map<String, Integer> scores) {
-        return ScoringEngine.score(criteria, "FARMER", scores, Channel.STAFF_ENTRY);
+        return ScoringEngine.score(criteria, "FARMER", scores, Channel.STAFF_PROXY);
     }
 }
