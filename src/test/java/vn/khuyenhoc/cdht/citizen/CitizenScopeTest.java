@@ -88,6 +88,28 @@ class CitizenScopeTest extends CitizenTestSupport {
         assertThat(count()).isEqualTo(before);
         mvc.perform(get("/citizens/new").with(as("thon1"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"VLINH-T01\"")));
+        // Workplaces on offer: the commune's learning units and those above it, never another commune's.
+        mvc.perform(get("/citizens/new").with(as("xa1")))
+                .andExpect(content().string(containsString("Sở Giáo dục và Đào tạo Quảng Trị")))
+                .andExpect(content().string(containsString("Trường THCS Vĩnh Linh")))
+                .andExpect(content().string(not(containsString("Công ty TNHH Thủy sản Cửa Tùng"))));
+    }
+
+    @Test
+    void a_verifier_keeps_a_membership_they_cannot_reach_when_saving_a_citizen_of_their_hamlet() throws Exception {
+        long communeClan = collective("Dòng họ Nguyễn Văn làng Hồ Xá");
+        long id = create("xa1", citizen("Nguyễn Văn Họ Xã", "1969", "VLINH-T01", "clanId",
+                String.valueOf(communeClan)));
+        mvc.perform(edit(id, "Nguyễn Văn Họ Xã", "1970", "VLINH-T01", version(id))
+                        .param("clanId", String.valueOf(communeClan)).with(as("thon1")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select clan_id from citizen where id = ?", Long.class, id))
+                .isEqualTo(communeClan);
+        // Choosing it afresh is another matter.
+        long other = create("thon1", citizen("Nguyễn Văn Chưa Họ", "1969", "VLINH-T01"));
+        mvc.perform(edit(other, "Nguyễn Văn Chưa Họ", "1969", "VLINH-T01", version(other))
+                        .param("clanId", String.valueOf(communeClan)).with(as("thon1")))
+                .andExpect(model().attributeHasFieldErrors("citizenForm", "clanId"));
     }
 
     @Test
