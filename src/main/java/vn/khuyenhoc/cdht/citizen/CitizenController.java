@@ -123,15 +123,14 @@ class CitizenController {
     String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("citizenForm") CitizenForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         scope.requireWriter(user);
+        // Out of the form at once: nothing below can echo the number or keep it as a rejected value.
         String typedIdNumber = form.getIdNumber();
         form.setIdNumber(null);
         if (result.hasErrors()) {
             return formView(user, form, null, typedIdNumber, model);
         }
         try {
-            CitizenCreation outcome = citizens.create(user, withIdNumber(form, typedIdNumber).toDraft(),
-                    form.isConfirmDuplicate());
-            form.setIdNumber(null);
+            CitizenCreation outcome = citizens.create(user, form.toDraft(typedIdNumber), form.isConfirmDuplicate());
             if (outcome.created()) {
                 redirect.addFlashAttribute("success", "citizen.created");
                 return "redirect:/citizens/" + outcome.citizenId();
@@ -139,7 +138,6 @@ class CitizenController {
             model.addAttribute("duplicates", outcome.possibleDuplicates());
             return formView(user, form, null, typedIdNumber, model);
         } catch (BusinessRuleException e) {
-            form.setIdNumber(null);
             return rejected(user, form, null, typedIdNumber, e, result, model);
         }
     }
@@ -176,16 +174,12 @@ class CitizenController {
             return formView(user, form, citizen, typedIdNumber, model);
         }
         try {
-            citizens.update(user, id, withIdNumber(form, typedIdNumber).toDraft(), form.isRemoveIdNumber(),
-                    form.getVersion());
-            form.setIdNumber(null);
+            citizens.update(user, id, form.toDraft(typedIdNumber), form.isRemoveIdNumber(), form.getVersion());
             redirect.addFlashAttribute("success", "citizen.updated");
             return "redirect:/citizens/" + id;
         } catch (OptimisticLockingFailureException e) {
-            form.setIdNumber(null);
             return conflict(user, id, form, typedIdNumber, result, model);
         } catch (BusinessRuleException e) {
-            form.setIdNumber(null);
             if ("error.concurrentEdit".equals(e.messageKey())) {
                 return conflict(user, id, form, typedIdNumber, result, model);
             }
@@ -212,11 +206,6 @@ class CitizenController {
             form.setIdNumberToken(null);
         }
         return formView(user, form, citizen, idNumberAtFault ? null : typedIdNumber, model);
-    }
-
-    private static CitizenForm withIdNumber(CitizenForm form, String typedIdNumber) {
-        form.setIdNumber(typedIdNumber);
-        return form;
     }
 
     private String formView(CurrentUser user, CitizenForm form, CitizenSummary citizen, String typedIdNumber,

@@ -64,9 +64,10 @@ class CitizenForm {
         return form;
     }
 
-    CitizenDraft toDraft() {
+    /** The draft with the CCCD typed, which the controller takes out of the form before anything can echo it. */
+    CitizenDraft toDraft(String typedIdNumber) {
         return new CitizenDraft(fullName, birthYear, gender, residenceCode, targetGroup, workplaceId, householdId,
-                clanId, phone, idNumber, idNumberToken);
+                clanId, phone, typedIdNumber, idNumberToken);
     }
 
     public String getFullName() {
