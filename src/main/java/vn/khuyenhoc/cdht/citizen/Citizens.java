@@ -1,0 +1,330 @@
+package vn.khuyenhoc.cdht.citizen;
+
+import java.time.Year;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.cdht.area.UnitSummary;
+import vn.khuyenhoc.cdht.area.Units;
+import vn.khuyenhoc.cdht.audit.AuditLog;
+import vn.khuyenhoc.cdht.community.CollectiveKind;
+import vn.khuyenhoc.cdht.community.Collectives;
+import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.community.UnitLevels;
+import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.CurrentUser;
+import vn.khuyenhoc.cdht.shared.NotFoundException;
+import vn.khuyenhoc.cdht.shared.SearchText;
+
+/**
+ * Registering and finding citizens. Reads are bounded by the user's subtree, writes by {@link DataEntryScope}
+ * (admins anywhere, commune officers in their commune, verifiers in their hamlet). Every change is audited, the
+ * CCCD only as "set", "changed" or "removed".
+ */
+@Service
+@Transactional
+public class Citizens {
+
+    static final String AUDIT_TYPE = "CITIZEN";
+    static final int FIRST_BIRTH_YEAR = 1900;
+
+    private static final String SUMMARY_COLUMNS = """
+            c.id, c.full_name, c.birth_year, c.gender, c.unit_id, u.code as unit_code, u.name as unit_name,
+            c.target_group, c.workplace_id, c.household_id, c.clan_id, c.phone, c.id_number_masked, c.version""";
+
+    private static final RowMapper<CitizenSummary> SUMMARY_ROW = (rs, i) -> new CitizenSummary(rs.getLong("id"),
+            rs.getString("full_name"), rs.getInt("birth_year"), Gender.valueOf(rs.getString("gender")),
+            rs.getLong("unit_id"), rs.getString("unit_code"), rs.getString("unit_name"),
+            rs.getString("target_group"), rs.getObject("workplace_id", Long.class),
+            rs.getObject("household_id", Long.class), rs.getObject("clan_id", Long.class), rs.getString("phone"),
+            rs.getString("id_number_masked"), rs.getLong("version"));
+
+    private final CitizenRepository citizens;
+    private final CitizenIdNumbers idNumbers;
+    private final TargetGroupDirectory targetGroups;
+    private final DataEntryScope scope;
+    private final Collectives collectives;
+    private final Units units;
+    private final AuditLog audit;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    Citizens(CitizenRepository citizens, CitizenIdNumbers idNumbers, TargetGroupDirectory targetGroups,
+            DataEntryScope scope, Collectives collectives, Units units, AuditLog audit,
+            NamedParameterJdbcTemplate jdbc) {
+        this.citizens = citizens;
+        this.idNumbers = idNumbers;
+        this.targetGroups = targetGroups;
+        this.scope = scope;
+        this.collectives = collectives;
+        this.units = units;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    /** Whether no citizen has been registered yet (demo data loads only then). */
+    @Transactional(readOnly = true)
+    public boolean isEmpty() {
+        return citizens.count() == 0;
+    }
+
+    /** The citizen if the user may see them: 404 when unknown, 403 when they live outside the user's subtree. */
+    @Transactional(readOnly = true)
+    public CitizenSummary get(CurrentUser user, long id) {
+        Citizen citizen = load(id);
+        scope.requireReadable(user, citizen.getUnitId());
+        return summary(citizen);
+    }
+
+    /** As {@link #get}, and 403 unless the user may also change the citizen's data (a writing role in reach). */
+    @Transactional(readOnly = true)
+    public CitizenSummary requireEditable(CurrentUser user, long id) {
+        Citizen citizen = load(id);
+        scope.requireWritable(user, citizen.getUnitId());
+        return summary(citizen);
+    }
+
+    /** Without any scope check: for modules that have checked the user against their own record first. */
+    @Transactional(readOnly = true)
+    public Optional<CitizenSummary> find(long id) {
+        return citizens.findById(id).map(this::summary);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean canEdit(CurrentUser user, CitizenSummary citizen) {
+        return scope.canWrite(user, citizen.residenceUnitId());
+    }
+
+    public List<String> targetGroups() {
+        return targetGroups.codes();
+    }
+
+    /** Citizens in the user's subtree matching the query, by folded name. */
+    @Transactional(readOnly = true)
+    public Page<CitizenSummary> search(CurrentUser user, CitizenQuery query, Pageable pageable) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder("""
+                from citizen c join admin_unit u on u.id = c.unit_id
+                where u.path like :scopePath || '%'""");
+        params.put("scopePath", scope.scopePath(user));
+        if (query.withinUnitId() != null) {
+            where.append(" and u.path like :unitPath || '%'");
+            params.put("unitPath", scope.subtreePath(query.withinUnitId()));
+        }
+        if (query.name() != null && !query.name().isBlank()) {
+            where.append(" and c.search_name like :pattern escape '\\'");
+            params.put("pattern", SearchText.containsPattern(query.name()));
+        }
+        if (query.targetGroup() != null && !query.targetGroup().isBlank()) {
+            where.append(" and c.target_group = :group");
+            params.put("group", query.targetGroup());
+        }
+        if (query.collectiveId() != null) {
+            where.append(" and (c.household_id = :collective or c.clan_id = :collective"
+                    + " or c.workplace_id = :collective)");
+            params.put("collective", query.collectiveId());
+        }
+        long total = jdbc.queryForObject("select count(*) " + where, params, Long.class);
+        params.put("limit", pageable.getPageSize());
+        params.put("offset", pageable.getOffset());
+        List<CitizenSummary> rows = jdbc.query("select " + SUMMARY_COLUMNS + " " + where
+                + " order by c.search_name, c.birth_year, c.id limit :limit offset :offset", params, SUMMARY_ROW);
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /**
+     * The citizen with exactly this CCCD, if they live in the user's subtree. A number registered elsewhere
+     * finds nothing, so a search does not tell whether another commune has the person.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CitizenSummary> findByIdNumber(CurrentUser user, String typedIdNumber) {
+        String hash = idNumbers.lookupHash(typedIdNumber);
+        return citizens.findByIdNumberHash(hash)
+                .filter(c -> units.canSee(user, c.getUnitId()))
+                .map(this::summary);
+    }
+
+    /**
+     * A typed CCCD, checked and sealed into a token a re-rendered form may carry instead of the number, with its
+     * masked form; empty if nothing usable was typed (the save then reports what is wrong).
+     */
+    public Optional<SealedIdNumber> sealIdNumber(String typed, String previousToken) {
+        if (typed != null && !typed.isBlank()) {
+            try {
+                CitizenIdNumbers.Protected checked = idNumbers.protect(typed);
+                return Optional.of(new SealedIdNumber(idNumbers.seal(checked), checked.masked()));
+            } catch (BusinessRuleException e) {
+                return Optional.empty();
+            }
+        }
+        return idNumbers.unseal(previousToken).map(p -> new SealedIdNumber(previousToken, p.masked()));
+    }
+
+    /** A CCCD a form carries as a token: the token to post back and the mask to show. */
+    public record SealedIdNumber(String token, String masked) {
+    }
+
+    /**
+     * Registers a citizen. A CCCD that is already registered is always refused. Likely duplicates (same folded
+     * name, birth year and residence) stop the create and come back for the user to look at, unless confirmed.
+     */
+    public CitizenCreation create(CurrentUser user, CitizenDraft draft, boolean confirmDuplicates) {
+        scope.requireWriter(user);
+        Citizen.Details details = check(user, draft, null);
+        CitizenIdNumbers.Protected idNumber = idNumberOf(draft, details.birthYear());
+        if (idNumber != null && citizens.findByIdNumberHash(idNumber.hash()).isPresent()) {
+            throw BusinessRuleException.onField(CitizenIdNumbers.FIELD, "citizen.idNumber.taken");
+        }
+        List<Citizen> lookAlikes = citizens.findBySearchNameAndBirthYearAndUnitIdOrderById(
+                SearchText.fold(details.fullName()), details.birthYear(), details.unitId());
+        if (!lookAlikes.isEmpty() && !confirmDuplicates) {
+            return new CitizenCreation(null, lookAlikes.stream().map(this::summary).toList());
+        }
+        Citizen citizen = new Citizen(details, idNumber);
+        saveAndFlush(citizen);
+        audit.record(user.username(), "CITIZEN_CREATED", AUDIT_TYPE, citizen.getId(), details.unitId(),
+                describe(citizen) + (lookAlikes.isEmpty() ? "" : "; created despite possible duplicates "
+                        + lookAlikes.stream().map(Citizen::getId).toList()), null);
+        return new CitizenCreation(citizen.getId(), List.of());
+    }
+
+    /**
+     * Changes a citizen. A blank CCCD (and no token) keeps the stored one; removeIdNumber deletes it.
+     * expectedVersion is the version the form was opened with: a different one means someone saved in between.
+     */
+    public void update(CurrentUser user, long id, CitizenDraft draft, boolean removeIdNumber, long expectedVersion) {
+        Citizen citizen = load(id);
+        scope.requireWritable(user, citizen.getUnitId());
+        if (citizen.getVersion() != expectedVersion) {
+            throw new BusinessRuleException("error.concurrentEdit");
+        }
+        Citizen.Details details = check(user, draft, citizen);
+        CitizenIdNumbers.Protected idNumber = removeIdNumber ? null : idNumberOf(draft, details.birthYear());
+        if (idNumber != null && citizens.findByIdNumberHash(idNumber.hash())
+                .filter(other -> !other.getId().equals(citizen.getId())).isPresent()) {
+            throw BusinessRuleException.onField(CitizenIdNumbers.FIELD, "citizen.idNumber.taken");
+        }
+        String before = describe(citizen);
+        String oldHash = citizen.getIdNumberHash();
+        citizen.change(details);
+        if (removeIdNumber || idNumber != null) {
+            citizen.replaceIdNumber(idNumber);
+        }
+        saveAndFlush(citizen);
+        String idChange = Objects.equals(oldHash, citizen.getIdNumberHash()) ? ""
+                : citizen.getIdNumberHash() == null ? "; cccd removed" : "; cccd changed";
+        audit.record(user.username(), "CITIZEN_UPDATED", AUDIT_TYPE, id, details.unitId(),
+                before + " -> " + describe(citizen) + idChange, null);
+    }
+
+    /** Checks every rule but the CCCD's; existing is null on create. */
+    private Citizen.Details check(CurrentUser user, CitizenDraft draft, Citizen existing) {
+        String fullName = draft.fullName() == null ? "" : draft.fullName().trim().replaceAll("\\s+", " ");
+        if (fullName.isEmpty()) {
+            throw BusinessRuleException.onField("fullName", "citizen.fullName.required");
+        }
+        int lastYear = Year.now().getValue();
+        if (draft.birthYear() == null || draft.birthYear() < FIRST_BIRTH_YEAR || draft.birthYear() > lastYear) {
+            throw BusinessRuleException.onField("birthYear", "citizen.birthYear.range",
+                    String.valueOf(FIRST_BIRTH_YEAR), String.valueOf(lastYear));
+        }
+        if (draft.gender() == null) {
+            throw BusinessRuleException.onField("gender", "citizen.gender.required");
+        }
+        Citizen.Details before = existing == null ? null : existing.details();
+        long unitId = residence(user, draft.residenceCode(), before);
+        if (!targetGroups.isKnown(draft.targetGroup())) {
+            throw BusinessRuleException.onField("targetGroup", "citizen.targetGroup.unknown");
+        }
+        // A membership kept as it was stays valid even if a verifier cannot reach the clan's commune.
+        Long household = membership(user, CollectiveKind.HOUSEHOLD, draft.householdId(),
+                before == null ? null : before.householdId(), "householdId");
+        Long clan = membership(user, CollectiveKind.CLAN, draft.clanId(), before == null ? null : before.clanId(),
+                "clanId");
+        Long workplace = membership(user, CollectiveKind.LEARNING_UNIT, draft.workplaceId(),
+                before == null ? null : before.workplaceId(), "workplaceId");
+        String phone = null;
+        if (draft.phone() != null && !draft.phone().isBlank()) {
+            phone = PhoneNumbers.normalise(draft.phone());
+            if (phone == null) {
+                throw BusinessRuleException.onField("phone", "citizen.phone.invalid");
+            }
+        }
+        return new Citizen.Details(fullName, draft.birthYear(), draft.gender(), unitId, draft.targetGroup(),
+                workplace, household, clan, phone);
+    }
+
+    private long residence(CurrentUser user, String code, Citizen.Details before) {
+        if (before != null) {
+            UnitSummary current = units.get(before.unitId());
+            if (current.code().equals(code == null ? "" : code.trim())) {
+                return current.id();
+            }
+        }
+        return scope.attachableUnit(user, code, UnitLevels.RESIDENCE, "residenceCode").id();
+    }
+
+    private Long membership(CurrentUser user, CollectiveKind kind, Long chosen, Long before, String field) {
+        if (chosen == null || chosen.equals(before)) {
+            return chosen;
+        }
+        return collectives.requireAttachable(user, kind, chosen, field).id();
+    }
+
+    /** The CCCD typed, else the one sealed in the form's token, else none; checked against the birth year. */
+    private CitizenIdNumbers.Protected idNumberOf(CitizenDraft draft, int birthYear) {
+        CitizenIdNumbers.Protected idNumber;
+        if (draft.idNumber() != null && !draft.idNumber().isBlank()) {
+            idNumber = idNumbers.protect(draft.idNumber());
+        } else if (draft.idNumberToken() != null && !draft.idNumberToken().isBlank()) {
+            idNumber = idNumbers.unseal(draft.idNumberToken())
+                    .orElseThrow(() -> BusinessRuleException.onField(CitizenIdNumbers.FIELD,
+                            "citizen.idNumber.retype"));
+        } else {
+            return null;
+        }
+        if (idNumber.birthYear() != birthYear) {
+            throw BusinessRuleException.onField(CitizenIdNumbers.FIELD, "citizen.idNumber.birthYear");
+        }
+        return idNumber;
+    }
+
+    private void saveAndFlush(Citizen citizen) {
+        try {
+            citizens.saveAndFlush(citizen);
+        } catch (DataIntegrityViolationException e) {
+            // The unique index caught the same CCCD saved by someone else at the same moment.
+            throw BusinessRuleException.onField(CitizenIdNumbers.FIELD, "citizen.idNumber.taken");
+        }
+    }
+
+    private Citizen load(long id) {
+        return citizens.findById(id).orElseThrow(() -> new NotFoundException("citizen " + id));
+    }
+
+    private CitizenSummary summary(Citizen citizen) {
+        Citizen.Details d = citizen.details();
+        UnitSummary unit = units.get(d.unitId());
+        return new CitizenSummary(citizen.getId(), d.fullName(), d.birthYear(), d.gender(), unit.id(), unit.code(),
+                unit.name(), d.targetGroup(), d.workplaceId(), d.householdId(), d.clanId(), d.phone(),
+                citizen.getIdNumberMasked(), citizen.getVersion());
+    }
+
+    /** For the audit trail: every field but the CCCD, of which only whether it is set. */
+    private static String describe(Citizen citizen) {
+        Citizen.Details d = citizen.details();
+        return "'" + d.fullName() + "' born=" + d.birthYear() + " gender=" + d.gender() + " unit=" + d.unitId()
+                + " group=" + d.targetGroup() + " household=" + d.householdId() + " clan=" + d.clanId()
+                + " workplace=" + d.workplaceId() + " phone=" + d.phone() + " cccd="
+                + (citizen.getIdNumberHash() == null ? "none" : "set");
+    }
+}
