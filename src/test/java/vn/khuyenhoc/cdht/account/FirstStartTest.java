@@ -31,6 +31,7 @@ import vn.khuyenhoc.cdht.support.TestDatabase;
  * test fixture.
  */
 @SpringBootTest(properties = {"cdht.demo.mode=off", "spring.flyway.clean-disabled=false",
+        "cdht.citizen.id-hash-key=first-start-test-key-0123456789abcdefghij",
         "spring.flyway.schemas=first_start", "spring.flyway.default-schema=first_start"})
 @AutoConfigureMockMvc
 @Import(FirstStartTest.CleanSchema.class)
