@@ -3,6 +3,7 @@ package vn.khuyenhoc.cdht.citizen;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -61,6 +62,11 @@ class CitizenController {
     @InitBinder("citizenForm")
     void guardIds(WebDataBinder binder) {
         binder.setDisallowedFields("id");
+    }
+
+    @ModelAttribute("groupNames")
+    Map<String, String> groupNames() {
+        return citizens.targetGroupNames();
     }
 
     @GetMapping

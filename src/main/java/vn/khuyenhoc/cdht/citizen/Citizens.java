@@ -104,8 +104,13 @@ public class Citizens {
         return scope.canWrite(user, citizen.residenceUnitId());
     }
 
-    public List<String> targetGroups() {
-        return targetGroups.codes();
+    public List<vn.khuyenhoc.cdht.criteria.TargetGroupOption> targetGroups() {
+        return targetGroups.options();
+    }
+
+    /** Code → current name, for pages that show a citizen's group. */
+    public Map<String, String> targetGroupNames() {
+        return targetGroups.names();
     }
 
     /** Citizens in the user's subtree matching the query, by folded name. */

@@ -1,18 +1,35 @@
 package vn.khuyenhoc.cdht.citizen;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
+import vn.khuyenhoc.cdht.criteria.TargetGroupOption;
 
 /**
- * The target groups (nhóm đối tượng) a citizen may register under, by code. The criteria module owns target
- * groups; until it provides this lookup, {@link FixedTargetGroups} holds the four codes. Its implementation
- * should be marked {@code @Primary} (or FixedTargetGroups deleted) when it arrives.
+ * The target groups (nhóm đối tượng) a citizen may register under. They are data of the criteria module, which
+ * an admin may rename, so forms and pages take codes and names from there rather than from the message files.
  */
-public interface TargetGroupDirectory {
+@Component
+class TargetGroupDirectory {
 
-    /** The codes, in the order forms offer them. */
-    List<String> codes();
+    private final CriteriaCatalog catalog;
 
-    default boolean isKnown(String code) {
-        return code != null && codes().contains(code);
+    TargetGroupDirectory(CriteriaCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** In the order forms offer them. */
+    List<TargetGroupOption> options() {
+        return catalog.targetGroups();
+    }
+
+    Map<String, String> names() {
+        return options().stream().collect(Collectors.toMap(TargetGroupOption::code, TargetGroupOption::name));
+    }
+
+    boolean isKnown(String code) {
+        return code != null && catalog.targetGroup(code).isPresent();
     }
 }
