@@ -105,6 +105,11 @@ class AccountController {
             return "redirect:/accounts/" + id;
         } catch (BusinessRuleException e) {
             FormErrors.reject(result, e);
+            if ("error.concurrentEdit".equals(e.messageKey())) {
+                // The page lists the stored values; the form keeps what was typed and the stored version.
+                form.setVersion(account.version());
+                model.addAttribute("latest", account);
+            }
             return formView(user, model, account);
         }
     }

@@ -141,7 +141,10 @@ class UnitController {
         } catch (BusinessRuleException e) {
             FormErrors.reject(result, e);
             if ("error.concurrentEdit".equals(e.messageKey())) {
-                model.addAttribute("latest", units.get(id));
+                // Show what is stored now and carry its version, so a deliberate second save goes through.
+                UnitSummary latest = units.get(id);
+                model.addAttribute("latest", latest);
+                form.setVersion(latest.version());
             }
             return formView(model, unit);
         }

@@ -107,7 +107,8 @@ public class Units {
     }
 
     public Page<UnitSummary> search(CurrentUser user, String query, boolean includeRetired, Pageable pageable) {
-        return units.search(scopePath(user), SearchText.containsPattern(query), includeRetired, LocalDate.now(), pageable)
+        return units.search(scopePath(user), SearchText.containsPattern(query), includeRetired, LocalDate.now(),
+                        pageable)
                 .map(AdminUnit::toSummary);
     }
 

@@ -93,6 +93,20 @@ class UnitAdministrationTest extends PostgresIntegrationTest {
                 .andExpect(content().string(Matchers.containsString("vừa được người khác thay đổi")));
         assertThat(jdbc.queryForObject("select name from admin_unit where id=?", String.class, commune))
                 .isEqualTo("Xã Thử");
+        // the refused form keeps the typed name and now carries the stored version: saving again is deliberate
+        var refused = mvc.perform(post("/units/{id}/edit", commune).with(as("admin")).with(csrf())
+                        .param("code", "MV-XA").param("name", "Xã Cũ").param("levelCode", "commune")
+                        .param("parentCode", "MV-PROV").param("validFrom", "01/07/2025")
+                        .param("version", String.valueOf(version)))
+                .andReturn();
+        UnitForm kept = (UnitForm) refused.getModelAndView().getModel().get("unitForm");
+        assertThat(kept.getName()).isEqualTo("Xã Cũ");
+        mvc.perform(post("/units/{id}/edit", commune).with(as("admin")).with(csrf()).param("code", "MV-XA")
+                        .param("name", kept.getName()).param("levelCode", "commune").param("parentCode", "MV-PROV")
+                        .param("validFrom", "01/07/2025").param("version", String.valueOf(kept.getVersion())))
+                .andExpect(status().isFound());
+        assertThat(jdbc.queryForObject("select name from admin_unit where id=?", String.class, commune))
+                .isEqualTo("Xã Cũ");
     }
 
     @Test
