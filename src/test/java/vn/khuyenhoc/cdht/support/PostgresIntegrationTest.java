@@ -1,12 +1,8 @@
 package vn.khuyenhoc.cdht.support;
 
-import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -27,7 +23,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(PostgresIntegrationTest.CleanDatabase.class)
+@Import(CleanDatabase.class)
 public abstract class PostgresIntegrationTest {
 
     @Autowired
@@ -52,18 +48,5 @@ public abstract class PostgresIntegrationTest {
     protected long unitId(String code) {
         return jdbc.queryForObject("select id from admin_unit where code = ? order by valid_from desc limit 1",
                 Long.class, code);
-    }
-
-    @TestConfiguration
-    static class CleanDatabase {
-
-        /** Each test run starts from an empty schema, so a developer's repeated runs see what CI sees. */
-        @Bean
-        FlywayMigrationStrategy cleanThenMigrate() {
-            return (Flyway flyway) -> {
-                flyway.clean();
-                flyway.migrate();
-            };
-        }
     }
 }
