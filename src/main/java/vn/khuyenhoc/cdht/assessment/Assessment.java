@@ -230,13 +230,17 @@ class Assessment {
 
     /** For the audit trail: what a page shows, without the free-text notes. */
     String describeTotals() {
-        return "state=" + state + " self=" + selfTotal + "/" + passLabel(selfPassed) + " verified=" + verifiedTotal
-                + "/" + passLabel(verifiedPassed) + " digital=" + hasDigitalSkills + " proficient="
-                + digitalProficient;
+        return "state=" + state + " self=" + orDash(selfTotal) + "/" + passLabel(selfPassed) + " verified="
+                + orDash(verifiedTotal) + "/" + passLabel(verifiedPassed) + " digital=" + orDash(hasDigitalSkills)
+                + " proficient=" + orDash(digitalProficient);
     }
 
     private static String passLabel(Boolean passed) {
-        return passed == null ? "-" : passed ? "pass" : "fail";
+        return passed == null ? "–" : passed ? "pass" : "fail";
+    }
+
+    private static String orDash(Object value) {
+        return value == null ? "–" : value.toString();
     }
 
     boolean sameVersion(long expected) {

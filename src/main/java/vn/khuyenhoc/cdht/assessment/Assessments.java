@@ -183,9 +183,10 @@ public class Assessments {
         assessment.enterSelfScores(codes(criteria), input.scores(), input.notes(), result);
         access.flush(assessment);
         String changes = changes(criteria, oldScores, input.scores(), oldNotes, input.notes(), "evidence");
+        String after = assessment.describeTotals();
         audit.record(user.username(), "ASSESSMENT_UPDATED", AUDIT_TYPE, id, assessment.getUnitId(),
-                (changes.isEmpty() ? "no score changed" : changes) + "; " + before + " → "
-                        + assessment.describeTotals(), null);
+                (changes.isEmpty() ? "no score changed" : changes)
+                        + (before.equals(after) ? "" : "; " + before + " → " + after), null);
         return assessment.getVersion();
     }
 
