@@ -1,0 +1,108 @@
+package vn.khuyenhoc.cdht.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Year;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.khuyenhoc.cdht.support.Browser;
+import vn.khuyenhoc.cdht.support.PostgresIntegrationTest;
+
+/**
+ * The round in a real browser: thon1 starts this year's assessment of a citizen of Thôn Hồ Xá from the citizen's
+ * page, types the scores and watches the live total reach 80 with the pass label, saves and submits; xa1 then
+ * verifies it.
+ */
+class AssessmentBrowserTest extends PostgresIntegrationTest {
+
+    @LocalServerPort
+    private int port;
+
+    private WebDriver driver;
+
+    @BeforeEach
+    void startBrowser() {
+        driver = Browser.start(1280, 1000);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void thon1_enters_and_submits_and_xa1_verifies() throws Exception {
+        int year = Year.now().getValue();
+        // a demo citizen of the hamlet assessed last year and not yet this year
+        long citizen = jdbc.queryForObject("""
+                select c.id from citizen c join admin_unit u on u.id = c.unit_id
+                where u.code = 'VLINH-T01'
+                  and exists (select 1 from assessment a where a.citizen_id = c.id and a.assessment_year = ?)
+                  and not exists (select 1 from assessment a where a.citizen_id = c.id and a.assessment_year = ?)
+                order by c.search_name limit 1""", Long.class, year - 1, year);
+        String base = "http://localhost:" + port;
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+
+        Browser.logIn(driver, base, "thon1", "cdht-demo");
+        driver.get(base + "/citizens/" + citizen);
+        driver.findElement(By.cssSelector("#assessments a[href*='/assessments/new?citizen=" + citizen + "']")).click();
+        driver.findElement(By.id("start-assessment")).click();
+        wait.until(ExpectedConditions.urlMatches("/assessments/\\d+/edit$"));
+        assertThat(driver.findElement(By.id("live-pending")).isDisplayed()).isTrue();
+
+        for (int i = 0; i < 10; i++) {
+            WebElement score = driver.findElement(By.id("items" + i + ".score"));
+            score.clear();
+            score.sendKeys("8");
+        }
+        driver.findElement(By.id("items4.note")).sendKeys("Dùng Zalo và dịch vụ công trực tuyến");
+        // the script posts the form to the preview endpoint and swaps in the server's result
+        wait.until(ExpectedConditions.textToBe(By.id("live-total"), "80"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("live-passed")));
+        assertThat(driver.findElement(By.id("live-passed")).getText()).isEqualTo("Đạt");
+        screenshot("assessment-entry-thon1.png");
+
+        driver.findElement(By.id("save-scores")).click();
+        wait.until(ExpectedConditions.urlMatches("/assessments/\\d+$"));
+        String assessmentUrl = driver.getCurrentUrl();
+        driver.findElement(By.id("submit-assessment")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("assessment-state"), "Chờ thẩm định"));
+
+        driver.findElement(By.id("logout")).click();
+        Browser.logIn(driver, base, "xa1", "cdht-demo");
+        driver.get(assessmentUrl);
+        driver.findElement(By.id("verify-assessment")).click();
+        // prefilled from the self-scores
+        assertThat(driver.findElement(By.id("items0.score")).getAttribute("value")).isEqualTo("8");
+        wait.until(ExpectedConditions.textToBe(By.id("live-total"), "80"));
+        driver.findElement(By.id("confirm-verify")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("assessment-state"), "Đã thẩm định"));
+        screenshot("assessment-verified-xa1.png");
+
+        long id = Long.parseLong(assessmentUrl.substring(assessmentUrl.lastIndexOf('/') + 1));
+        assertThat(jdbc.queryForObject("select state from assessment where id = ?", String.class, id))
+                .isEqualTo("VERIFIED");
+        assertThat(jdbc.queryForObject("select verified_total from assessment where id = ?", Integer.class, id))
+                .isEqualTo(80);
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Files.write(target.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+}
