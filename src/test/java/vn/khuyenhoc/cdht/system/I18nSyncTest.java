@@ -30,6 +30,7 @@ class I18nSyncTest {
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final Pattern LITERAL_ATTRIBUTE = Pattern.compile(
             "(?<![:\\w-])(placeholder|title|alt|aria-label)=\"([^\"]*)\"");
+    private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z]+(?:\\.[A-Za-z0-9_]+)+\\.?)\"");
     private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
 
     @Test
@@ -69,6 +70,47 @@ class I18nSyncTest {
             while (key.find()) {
                 if (!known.contains(key.group(1))) {
                     missing.add(TEMPLATES.relativize(template) + ": " + key.group(1));
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void pages_hold_no_inline_style_or_script() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (Path template : templates()) {
+            if (template.startsWith(TEMPLATES.resolve("document")) || template.toString().contains("/pdf/")) {
+                continue; // PDF templates are never served to a browser: their CSS is theirs
+            }
+            String html = Files.readString(template).replaceAll("(?s)<!--.*?-->", "");
+            if (html.matches("(?s).*\\sstyle=.*") || html.contains("<style")
+                    || html.matches("(?s).*<script(?![^>]*\\b(th:)?src=)[^>]*>.*")) {
+                offenders.add(TEMPLATES.relativize(template).toString());
+            }
+        }
+        assertThat(offenders).as("the CSP forbids inline style and script").isEmpty();
+    }
+
+    /** String literals in the code that look like message keys of a known family must exist in a bundle. */
+    @Test
+    void every_message_key_named_in_the_code_exists() throws IOException {
+        Set<String> known = new HashSet<>();
+        for (Path bundle : bundles()) {
+            known.addAll(keys(bundle));
+        }
+        Set<String> families = new HashSet<>();
+        known.forEach(key -> families.add(key.substring(0, Math.max(0, key.indexOf('.')))));
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher literal = JAVA_KEY.matcher(Files.readString(source));
+                while (literal.find()) {
+                    String key = literal.group(1);
+                    String family = key.substring(0, key.indexOf('.'));
+                    if (families.contains(family) && !key.endsWith(".") && !known.contains(key)) {
+                        missing.add(source.getFileName() + ": " + key);
+                    }
                 }
             }
         }
