@@ -1,0 +1,147 @@
+package vn.khuyenhoc.cdht.assessment;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.shared.CurrentUser;
+
+/**
+ * Lists of assessments (and of citizens still without one) in the user's subtree, in SQL: the subtree is one
+ * indexed prefix match on the unit's path, and the list columns (totals, pass) sit on the assessment row. The
+ * citizen's name is joined from the citizen table for display and sorting only.
+ */
+@Service
+@Transactional(readOnly = true)
+class AssessmentLists {
+
+    /** Bulk actions work through at most this many rows per request; the report says when more are left. */
+    static final int BULK_LIMIT = 1000;
+
+    private static final String ROW_COLUMNS = """
+            a.id, a.citizen_id, c.full_name, c.birth_year, u.name as unit_name, a.assessment_year, a.target_group,
+            a.state, a.self_total, a.verified_total, coalesce(a.verified_passed, a.self_passed) as passed,
+            a.version""";
+
+    private static final String FROM = """
+            from assessment a join admin_unit u on u.id = a.unit_id join citizen c on c.id = a.citizen_id
+            where u.path like :scopePath || '%'""";
+
+    private static final String ORDER = " order by u.name, c.search_name, c.birth_year, a.id";
+
+    private static final RowMapper<AssessmentRow> ROW = (rs, i) -> new AssessmentRow(rs.getLong("id"),
+            rs.getLong("citizen_id"), rs.getString("full_name"), rs.getInt("birth_year"), rs.getString("unit_name"),
+            rs.getInt("assessment_year"), rs.getString("target_group"), AssessmentState.valueOf(rs.getString("state")),
+            rs.getObject("self_total", Integer.class), rs.getObject("verified_total", Integer.class),
+            rs.getObject("passed", Boolean.class), rs.getLong("version"));
+
+    private final DataEntryScope scope;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    AssessmentLists(DataEntryScope scope, NamedParameterJdbcTemplate jdbc) {
+        this.scope = scope;
+        this.jdbc = jdbc;
+    }
+
+    Page<AssessmentRow> search(CurrentUser user, AssessmentFilter filter, Pageable pageable) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(user, filter, params);
+        long total = jdbc.queryForObject("select count(*) " + where, params, Long.class);
+        params.put("limit", pageable.getPageSize());
+        params.put("offset", pageable.getOffset());
+        List<AssessmentRow> rows = jdbc.query("select " + ROW_COLUMNS + " " + where + ORDER
+                + " limit :limit offset :offset", params, ROW);
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** The rows of the filter that a submit may apply to (DRAFT and RETURNED), at most {@link #BULK_LIMIT}. */
+    List<AssessmentRow> submittable(CurrentUser user, AssessmentFilter filter) {
+        Set<AssessmentState> open = EnumSet.of(AssessmentState.DRAFT, AssessmentState.RETURNED);
+        if (filter.state() != null && !open.contains(filter.state())) {
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        String where = where(user, filter, params) + " and a.state in (:open)";
+        params.put("open", open.stream().map(Enum::name).toList());
+        params.put("limit", BULK_LIMIT);
+        return jdbc.query("select " + ROW_COLUMNS + " " + where + ORDER + " limit :limit", params, ROW);
+    }
+
+    /** Every assessment of the unit's subtree (inside the user's) for the year in a state. */
+    List<AssessmentRow> rowsInState(CurrentUser user, long unitId, int year, AssessmentState state) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(user, new AssessmentFilter(year, state, null, null, unitId), params);
+        return jdbc.query("select " + ROW_COLUMNS + " " + where + ORDER, params, ROW);
+    }
+
+    /** One row, without scope: for callers that have checked the assessment itself. */
+    AssessmentRow row(long id) {
+        return jdbc.queryForObject("select " + ROW_COLUMNS + """
+                 from assessment a join admin_unit u on u.id = a.unit_id join citizen c on c.id = a.citizen_id
+                where a.id = :id""", Map.of("id", id), ROW);
+    }
+
+    /** Citizens living in the user's subtree (and the unit's, if given) with no assessment for the year. */
+    Page<CitizenToAssess> notStarted(CurrentUser user, int year, Long withinUnitId, String targetGroup,
+            Pageable pageable) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder("""
+                from citizen c join admin_unit u on u.id = c.unit_id
+                where u.path like :scopePath || '%'
+                  and not exists (select 1 from assessment a
+                                  where a.citizen_id = c.id and a.assessment_year = :year)""");
+        params.put("scopePath", scope.scopePath(user));
+        params.put("year", year);
+        if (withinUnitId != null) {
+            where.append(" and u.path like :unitPath || '%'");
+            params.put("unitPath", scope.subtreePath(withinUnitId));
+        }
+        if (targetGroup != null && !targetGroup.isBlank()) {
+            where.append(" and c.target_group = :group");
+            params.put("group", targetGroup);
+        }
+        long total = jdbc.queryForObject("select count(*) " + where, params, Long.class);
+        params.put("limit", pageable.getPageSize());
+        params.put("offset", pageable.getOffset());
+        List<CitizenToAssess> rows = jdbc.query("""
+                select c.id, c.full_name, c.birth_year, c.target_group, u.name as unit_name
+                """ + where + " order by u.name, c.search_name, c.birth_year, c.id limit :limit offset :offset",
+                params, (rs, i) -> new CitizenToAssess(rs.getLong("id"), rs.getString("full_name"),
+                        rs.getInt("birth_year"), rs.getString("target_group"), rs.getString("unit_name")));
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    private String where(CurrentUser user, AssessmentFilter filter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(FROM).append(" and a.assessment_year = :year");
+        params.put("scopePath", scope.scopePath(user));
+        params.put("year", filter.year());
+        if (filter.withinUnitId() != null) {
+            where.append(" and u.path like :unitPath || '%'");
+            params.put("unitPath", scope.subtreePath(filter.withinUnitId()));
+        }
+        if (filter.state() != null) {
+            where.append(" and a.state = :state");
+            params.put("state", filter.state().name());
+        }
+        if (filter.targetGroup() != null) {
+            where.append(" and a.target_group = :group");
+            params.put("group", filter.targetGroup());
+        }
+        switch (filter.result()) {
+            case PASSED -> where.append(" and coalesce(a.verified_passed, a.self_passed) = true");
+            case FAILED -> where.append(" and coalesce(a.verified_passed, a.self_passed) = false");
+            case PENDING -> where.append(" and coalesce(a.verified_passed, a.self_passed) is null");
+            case ALL -> { }
+        }
+        return where.toString();
+    }
+}

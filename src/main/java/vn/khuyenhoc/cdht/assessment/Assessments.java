@@ -1,0 +1,461 @@
+package vn.khuyenhoc.cdht.assessment;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.cdht.area.Units;
+import vn.khuyenhoc.cdht.audit.AuditEntry;
+import vn.khuyenhoc.cdht.audit.AuditLog;
+import vn.khuyenhoc.cdht.citizen.CitizenSummary;
+import vn.khuyenhoc.cdht.citizen.Citizens;
+import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.criteria.Channel;
+import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
+import vn.khuyenhoc.cdht.criteria.CriteriaDefinition;
+import vn.khuyenhoc.cdht.criteria.CriteriaSetSummary;
+import vn.khuyenhoc.cdht.criteria.IndicatorDefinition;
+import vn.khuyenhoc.cdht.criteria.IndicatorWording;
+import vn.khuyenhoc.cdht.criteria.InvalidScoresException;
+import vn.khuyenhoc.cdht.criteria.ScoreProblem;
+import vn.khuyenhoc.cdht.criteria.ScoreResult;
+import vn.khuyenhoc.cdht.criteria.ScoringEngine;
+import vn.khuyenhoc.cdht.criteria.TargetGroupOption;
+import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.CurrentUser;
+
+/**
+ * The yearly assessment workflow: start (one per citizen and year, by the set in force that year), enter
+ * self-scores (partial while DRAFT or RETURNED), submit (every indicator scored), verify (a verified score per
+ * indicator, a note where it differs from the self-score), return with a reason. Every call checks scope and role
+ * ({@link AssessmentAccess}); every change is audited as entity type {@value #AUDIT_TYPE}, old → new, with the
+ * reason. Mutations return the assessment's new version, which the next call must name.
+ */
+@Service
+@Transactional
+public class Assessments {
+
+    public static final String AUDIT_TYPE = "ASSESSMENT";
+    static final int FIRST_YEAR = 2000;
+    static final int NOTE_MAX = 1000;
+    static final String NOTE_REQUIRED = "assessment.verify.noteRequired";
+    static final String NOTE_TOO_LONG = "assessment.note.tooLong";
+
+    private final AssessmentRepository assessments;
+    private final AssessmentAccess access;
+    private final Citizens citizens;
+    private final CriteriaCatalog catalog;
+    private final DataEntryScope scope;
+    private final Units units;
+    private final AuditLog audit;
+
+    Assessments(AssessmentRepository assessments, AssessmentAccess access, Citizens citizens,
+            CriteriaCatalog catalog, DataEntryScope scope, Units units, AuditLog audit) {
+        this.assessments = assessments;
+        this.access = access;
+        this.citizens = citizens;
+        this.catalog = catalog;
+        this.scope = scope;
+        this.units = units;
+        this.audit = audit;
+    }
+
+    /** Whether no assessment exists yet (demo data loads only then). */
+    @Transactional(readOnly = true)
+    public boolean isEmpty() {
+        return assessments.count() == 0;
+    }
+
+    /** The assessment if the user may see it: 404 when unknown, 403 outside the user's subtree. */
+    @Transactional(readOnly = true)
+    public AssessmentDetail get(CurrentUser user, long id) {
+        Assessment assessment = access.readable(user, id);
+        return detail(user, assessment);
+    }
+
+    /**
+     * The assessment for a page that takes the action: 404/403 as for the change itself, and a rule error when the
+     * state does not allow the action now.
+     */
+    @Transactional(readOnly = true)
+    public AssessmentDetail getFor(CurrentUser user, long id, WorkflowAction action) {
+        Assessment assessment = access.writable(user, id, action);
+        AssessmentAccess.requireState(assessment, action);
+        return detail(user, assessment);
+    }
+
+    /** The citizen's assessment for the year, if the user may see the citizen. */
+    @Transactional(readOnly = true)
+    public Optional<Long> findFor(CurrentUser user, long citizenId, int year) {
+        citizens.get(user, citizenId);
+        return assessments.findByCitizenIdAndYear(citizenId, year).map(Assessment::getId);
+    }
+
+    /** The audit trail of an assessment the user may see, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> history(CurrentUser user, long id) {
+        access.readable(user, id);
+        return audit.history(AUDIT_TYPE, id);
+    }
+
+    /** Whether and how the citizen's assessment for the year could be started; changes nothing. */
+    @Transactional(readOnly = true)
+    public StartCheck checkStart(CurrentUser user, long citizenId, int year) {
+        CitizenSummary citizen = citizens.get(user, citizenId);
+        Long existing = assessments.findByCitizenIdAndYear(citizenId, year).map(Assessment::getId).orElse(null);
+        Optional<CriteriaSetSummary> set = inRange(year) ? catalog.inForce(year) : Optional.empty();
+        String problem = null;
+        if (existing != null) {
+            problem = "assessment.start.exists";
+        } else if (!inRange(year)) {
+            problem = "assessment.start.yearRange";
+        } else if (set.isEmpty()) {
+            problem = "assessment.start.noCriteria";
+        } else if (!catalog.definition(set.get().id()).hasTargetGroup(citizen.targetGroup())) {
+            problem = "assessment.start.noForm";
+        }
+        boolean mayStart = problem == null && scope.canWrite(user, citizen.residenceUnitId())
+                && WorkflowAction.EDIT.allowedFor(user.role());
+        return new StartCheck(citizen, year, set.map(CriteriaSetSummary::label).orElse(null),
+                groupName(citizen.targetGroup()), existing, problem, mayStart);
+    }
+
+    /** Staff start a citizen's assessment on the citizen's behalf (channel STAFF_PROXY). */
+    public long start(CurrentUser user, long citizenId, int year) {
+        return start(user, citizenId, year, Channel.STAFF_PROXY);
+    }
+
+    /**
+     * Starts the citizen's assessment for the year as a DRAFT, scored by the set in force that year for the
+     * citizen's target group, in the citizen's residence unit. The channel records who enters it.
+     */
+    public long start(CurrentUser user, long citizenId, int year, Channel channel) {
+        CitizenSummary citizen = citizens.requireEditable(user, citizenId);
+        AssessmentAccess.requireRole(user, WorkflowAction.EDIT);
+        if (!inRange(year)) {
+            throw new BusinessRuleException("assessment.start.yearRange", year);
+        }
+        if (assessments.findByCitizenIdAndYear(citizenId, year).isPresent()) {
+            throw new BusinessRuleException("assessment.start.exists", year);
+        }
+        CriteriaSetSummary set = catalog.inForce(year)
+                .orElseThrow(() -> new BusinessRuleException("assessment.start.noCriteria", year));
+        if (!catalog.definition(set.id()).hasTargetGroup(citizen.targetGroup())) {
+            throw new BusinessRuleException("assessment.start.noForm", year, set.label(),
+                    groupName(citizen.targetGroup()));
+        }
+        Assessment assessment = new Assessment(citizenId, year, set.id(), citizen.targetGroup(),
+                citizen.residenceUnitId(), Objects.requireNonNull(channel, "channel"), user.username());
+        try {
+            assessments.saveAndFlush(assessment);
+        } catch (DataIntegrityViolationException e) {
+            // the unique key caught the same citizen and year started by someone else at the same moment
+            throw new BusinessRuleException("assessment.start.exists", year);
+        }
+        audit.record(user.username(), "ASSESSMENT_CREATED", AUDIT_TYPE, assessment.getId(), assessment.getUnitId(),
+                "citizen=" + citizenId + " year=" + year + " set=" + set.label() + " group="
+                        + citizen.targetGroup() + " channel=" + channel + " state=" + assessment.getState(), null);
+        return assessment.getId();
+    }
+
+    /**
+     * Replaces the self-scores and evidence notes (indicator code → entry; an indicator left out or with a null
+     * score is not scored yet). Partial input is kept; a score outside its bounds or for an unknown indicator is
+     * refused with every problem listed.
+     */
+    public long saveScores(CurrentUser user, long id, Map<String, ScoreEntry> entries, long expectedVersion) {
+        Assessment assessment = access.forAction(user, id, WorkflowAction.EDIT, expectedVersion);
+        CriteriaDefinition criteria = catalog.definition(assessment.getCriteriaSetId());
+        Input input = Input.read(criteria, entries);
+        if (!input.problems().isEmpty()) {
+            throw new InvalidScoresException(input.problems());
+        }
+        ScoreResult result = input.complete(criteria) ? score(criteria, assessment, input.scores()) : null;
+        Map<String, Integer> oldScores = assessment.selfScores();
+        Map<String, String> oldNotes = evidenceNotes(assessment, criteria);
+        String before = assessment.describeTotals();
+        assessment.enterSelfScores(codes(criteria), input.scores(), input.notes(), result);
+        access.flush(assessment);
+        String changes = changes(criteria, oldScores, input.scores(), oldNotes, input.notes(), "evidence");
+        audit.record(user.username(), "ASSESSMENT_UPDATED", AUDIT_TYPE, id, assessment.getUnitId(),
+                (changes.isEmpty() ? "no score changed" : changes) + "; " + before + " → "
+                        + assessment.describeTotals(), null);
+        return assessment.getVersion();
+    }
+
+    /** DRAFT or RETURNED → SUBMITTED. Every indicator must be scored: the engine's problems come back if not. */
+    public long submit(CurrentUser user, long id, long expectedVersion) {
+        Assessment assessment = access.forAction(user, id, WorkflowAction.SUBMIT, expectedVersion);
+        CriteriaDefinition criteria = catalog.definition(assessment.getCriteriaSetId());
+        ScoreResult result = score(criteria, assessment, assessment.selfScores());
+        String before = assessment.describeTotals();
+        assessment.submit(user.username(), result);
+        access.flush(assessment);
+        audit.record(user.username(), "ASSESSMENT_SUBMITTED", AUDIT_TYPE, id, assessment.getUnitId(),
+                before + " → " + assessment.describeTotals() + failures(result), null);
+        return assessment.getVersion();
+    }
+
+    /**
+     * SUBMITTED → VERIFIED with a verified score for every indicator; where it differs from the self-score the
+     * verifier's note is required. The pass decision and the digital flags come from the verified scores.
+     */
+    public long verify(CurrentUser user, long id, Map<String, ScoreEntry> verified, long expectedVersion) {
+        Assessment assessment = access.forAction(user, id, WorkflowAction.VERIFY, expectedVersion);
+        CriteriaDefinition criteria = catalog.definition(assessment.getCriteriaSetId());
+        Input input = Input.read(criteria, verified);
+        List<ScoreProblem> problems = new ArrayList<>(input.problems());
+        ScoreResult result = null;
+        try {
+            result = score(criteria, assessment, input.scores());
+        } catch (InvalidScoresException e) {
+            // an indicator already refused (out of range) is not reported a second time as missing
+            List<String> refused = problems.stream().map(ScoreProblem::indicatorCode).toList();
+            e.problems().stream().filter(p -> !refused.contains(p.indicatorCode())).forEach(problems::add);
+        }
+        Map<String, Integer> selfScores = assessment.selfScores();
+        for (IndicatorDefinition indicator : criteria.indicators()) {
+            Integer score = input.scores().get(indicator.code());
+            Integer self = selfScores.get(indicator.code());
+            if (score != null && !score.equals(self) && input.notes().get(indicator.code()) == null) {
+                problems.add(new ScoreProblem(indicator.code(), NOTE_REQUIRED,
+                        List.of(indicator.code(), self == null ? "" : self, score)));
+            }
+        }
+        if (!problems.isEmpty() || result == null) {
+            throw new InvalidScoresException(problems);
+        }
+        String before = assessment.describeTotals();
+        assessment.verify(user.username(), codes(criteria), input.scores(), input.notes(), result);
+        access.flush(assessment);
+        StringBuilder details = new StringBuilder(before).append(" → ").append(assessment.describeTotals());
+        for (IndicatorDefinition indicator : criteria.indicators()) {
+            String code = indicator.code();
+            if (!Objects.equals(selfScores.get(code), input.scores().get(code))) {
+                details.append("; ").append(code).append(": self ").append(selfScores.get(code))
+                        .append(" → verified ").append(input.scores().get(code)).append(" '")
+                        .append(abbreviate(input.notes().get(code))).append('\'');
+            }
+        }
+        audit.record(user.username(), "ASSESSMENT_VERIFIED", AUDIT_TYPE, id, assessment.getUnitId(),
+                details + failures(result), null);
+        return assessment.getVersion();
+    }
+
+    /** SUBMITTED or VERIFIED → RETURNED, with the reason; any verification is cleared. */
+    public long returnForCorrection(CurrentUser user, long id, String reason, long expectedVersion) {
+        Assessment assessment = access.forAction(user, id, WorkflowAction.RETURN, expectedVersion);
+        String why = requireReason(reason);
+        String before = assessment.describeTotals();
+        assessment.returnForCorrection(why);
+        access.flush(assessment);
+        audit.record(user.username(), "ASSESSMENT_RETURNED", AUDIT_TYPE, id, assessment.getUnitId(),
+                before + " → " + assessment.describeTotals(), why);
+        return assessment.getVersion();
+    }
+
+    /**
+     * The running total and, once complete, the engine's verdict on scores being typed into the entry form
+     * (action EDIT) or the verification form (VERIFY). Changes nothing; checks scope and role.
+     */
+    @Transactional(readOnly = true)
+    public ScorePreview preview(CurrentUser user, long id, WorkflowAction action, Map<String, Integer> scores) {
+        if (action != WorkflowAction.EDIT && action != WorkflowAction.VERIFY) {
+            throw new IllegalArgumentException("no preview for " + action);
+        }
+        Assessment assessment = access.writable(user, id, action);
+        return preview(catalog.definition(assessment.getCriteriaSetId()), assessment, scores);
+    }
+
+    static String requireReason(String reason) {
+        String why = reason == null ? "" : reason.trim();
+        if (why.isEmpty()) {
+            throw BusinessRuleException.onField("reason", "assessment.reason.required");
+        }
+        if (why.length() > NOTE_MAX) {
+            throw BusinessRuleException.onField("reason", "assessment.reason.tooLong", NOTE_MAX);
+        }
+        return why;
+    }
+
+    private static ScorePreview preview(CriteriaDefinition criteria, Assessment assessment,
+            Map<String, Integer> scores) {
+        Map<String, Integer> given = new HashMap<>();
+        int total = 0;
+        int scored = 0;
+        for (IndicatorDefinition indicator : criteria.indicators()) {
+            Integer score = scores.get(indicator.code());
+            if (score != null) {
+                given.put(indicator.code(), score);
+                if (score >= indicator.minPoints() && score <= indicator.maxPoints()) {
+                    total += score;
+                    scored++;
+                }
+            }
+        }
+        try {
+            ScoreResult result = score(criteria, assessment, given);
+            return new ScorePreview(result.total(), criteria.maxTotal(), scored, criteria.indicators().size(),
+                    result, List.of());
+        } catch (InvalidScoresException e) {
+            return new ScorePreview(total, criteria.maxTotal(), scored, criteria.indicators().size(), null,
+                    e.problems());
+        }
+    }
+
+    /** The engine on the set the assessment names (already loaded: the catalog's own score() would reload it). */
+    static ScoreResult score(CriteriaDefinition criteria, Assessment assessment, Map<String, Integer> scores) {
+        return ScoringEngine.score(criteria, assessment.getTargetGroup(), scores, assessment.getChannel());
+    }
+
+    static ScoreResult scoreOrNull(CriteriaDefinition criteria, Assessment assessment, Map<String, Integer> scores) {
+        try {
+            return score(criteria, assessment, scores);
+        } catch (InvalidScoresException e) {
+            return null;
+        }
+    }
+
+    AssessmentDetail detail(CurrentUser user, Assessment assessment) {
+        CriteriaDefinition criteria = catalog.definition(assessment.getCriteriaSetId());
+        String group = assessment.getTargetGroup();
+        List<AssessmentDetail.Section> sections = new ArrayList<>();
+        int index = 0;
+        for (var competency : criteria.competencies()) {
+            List<AssessmentDetail.Line> lines = new ArrayList<>();
+            for (IndicatorDefinition indicator : criteria.indicatorsOf(competency.code())) {
+                Optional<IndicatorWording> wording = indicator.wordingFor(group);
+                IndicatorScore score = assessment.score(indicator.code());
+                lines.add(new AssessmentDetail.Line(index++, indicator.code(),
+                        wording.map(IndicatorWording::wording).orElse(indicator.name()),
+                        wording.map(IndicatorWording::evidenceHint).orElse(null), indicator.minPoints(),
+                        indicator.maxPoints(), indicator.code().equals(criteria.rules().digitalIndicatorCode()),
+                        score.getSelfScore(), score.getEvidenceNote(), score.getVerifiedScore(),
+                        score.getVerifierNote()));
+            }
+            sections.add(new AssessmentDetail.Section(competency.code(), competency.name(), lines));
+        }
+        CitizenSummary citizen = citizens.find(assessment.getCitizenId()).orElseThrow();
+        ScoreResult verifiedResult = assessment.getVerifiedTotal() == null ? null
+                : scoreOrNull(criteria, assessment, assessment.verifiedScores());
+        return new AssessmentDetail(assessment.getId(), assessment.getCitizenId(), citizen.fullName(),
+                citizen.birthYear(), assessment.getUnitId(), units.get(assessment.getUnitId()).name(),
+                assessment.getYear(), criteria.id(), criteria.label(), group, groupName(group),
+                assessment.getChannel(), assessment.getState(), assessment.getSelfTotal(),
+                assessment.getSelfPassed(), assessment.getVerifiedTotal(), assessment.getVerifiedPassed(),
+                assessment.getHasDigitalSkills(), assessment.getDigitalProficient(), assessment.getReturnReason(),
+                assessment.getEnteredBy(), assessment.getCreatedAt(), assessment.getSubmittedAt(),
+                assessment.getSubmittedBy(), assessment.getVerifiedAt(), assessment.getVerifiedBy(),
+                assessment.getVersion(), criteria.maxTotal(), sections,
+                scoreOrNull(criteria, assessment, assessment.selfScores()), verifiedResult,
+                access.actionsFor(user, assessment));
+    }
+
+    String groupName(String code) {
+        return catalog.targetGroup(code).map(TargetGroupOption::name).orElse(code);
+    }
+
+    private static boolean inRange(int year) {
+        return year >= FIRST_YEAR && year <= Year.now().getValue();
+    }
+
+    private static List<String> codes(CriteriaDefinition criteria) {
+        return criteria.indicators().stream().map(IndicatorDefinition::code).toList();
+    }
+
+    private static Map<String, String> evidenceNotes(Assessment assessment, CriteriaDefinition criteria) {
+        Map<String, String> notes = new HashMap<>();
+        for (String code : codes(criteria)) {
+            String note = assessment.score(code).getEvidenceNote();
+            if (note != null) {
+                notes.put(code, note);
+            }
+        }
+        return notes;
+    }
+
+    /** "3: – → 7; evidence 3: '' → 'Thẻ thư viện'" for every indicator that changed. */
+    private static String changes(CriteriaDefinition criteria, Map<String, Integer> oldScores,
+            Map<String, Integer> newScores, Map<String, String> oldNotes, Map<String, String> newNotes,
+            String noteName) {
+        List<String> changes = new ArrayList<>();
+        for (String code : codes(criteria)) {
+            if (!Objects.equals(oldScores.get(code), newScores.get(code))) {
+                changes.add(code + ": " + orDash(oldScores.get(code)) + " → " + orDash(newScores.get(code)));
+            }
+            if (!Objects.equals(oldNotes.get(code), newNotes.get(code))) {
+                changes.add(noteName + " " + code + ": '" + abbreviate(oldNotes.get(code)) + "' → '"
+                        + abbreviate(newNotes.get(code)) + "'");
+            }
+        }
+        return String.join("; ", changes);
+    }
+
+    private static String failures(ScoreResult result) {
+        if (result.passed()) {
+            return "";
+        }
+        return "; failed " + result.failures().stream().map(f -> f.rule() + (f.subject() == null ? ""
+                : " " + f.subject())).toList();
+    }
+
+    private static String orDash(Object value) {
+        return value == null ? "–" : value.toString();
+    }
+
+    private static String abbreviate(String note) {
+        if (note == null) {
+            return "";
+        }
+        return note.length() <= 80 ? note : note.substring(0, 79) + "…";
+    }
+
+    /**
+     * The scores and notes of a posted form, checked against the set: known indicators, scores within their
+     * bounds, notes trimmed (blank is none) and not too long.
+     */
+    record Input(Map<String, Integer> scores, Map<String, String> notes, List<ScoreProblem> problems) {
+
+        static Input read(CriteriaDefinition criteria, Map<String, ScoreEntry> entries) {
+            Map<String, Integer> scores = new HashMap<>();
+            Map<String, String> notes = new HashMap<>();
+            List<ScoreProblem> problems = new ArrayList<>();
+            Map<String, IndicatorDefinition> known = criteria.indicatorsByCode();
+            for (Map.Entry<String, ScoreEntry> entry : (entries == null ? Map.<String, ScoreEntry>of() : entries)
+                    .entrySet()) {
+                String code = entry.getKey();
+                IndicatorDefinition indicator = known.get(code);
+                if (indicator == null) {
+                    problems.add(new ScoreProblem(String.valueOf(code), "criteria.score.unknownIndicator",
+                            List.of(String.valueOf(code), criteria.label())));
+                    continue;
+                }
+                ScoreEntry value = entry.getValue() == null ? new ScoreEntry(null, null) : entry.getValue();
+                Integer score = value.score();
+                if (score != null && (score < indicator.minPoints() || score > indicator.maxPoints())) {
+                    problems.add(new ScoreProblem(code, "criteria.score.outOfRange",
+                            List.of(code, score, indicator.minPoints(), indicator.maxPoints())));
+                } else if (score != null) {
+                    scores.put(code, score);
+                }
+                String note = value.note() == null ? "" : value.note().trim();
+                if (note.length() > NOTE_MAX) {
+                    problems.add(new ScoreProblem(code, NOTE_TOO_LONG, List.of(code, NOTE_MAX)));
+                } else if (!note.isEmpty()) {
+                    notes.put(code, note);
+                }
+            }
+            return new Input(scores, notes, problems);
+        }
+
+        boolean complete(CriteriaDefinition criteria) {
+            return criteria.indicators().stream().allMatch(i -> scores.containsKey(i.code()));
+        }
+    }
+}
