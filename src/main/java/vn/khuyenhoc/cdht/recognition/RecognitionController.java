@@ -138,10 +138,11 @@ class RecognitionController {
     @GetMapping("/{id}/edit")
     String editForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model,
             RedirectAttributes redirect) {
-        DecisionSummary decision = draftOrNull(user, id, redirect);
-        if (decision == null) {
+        DecisionDetail detail = draftOrNull(user, id, redirect);
+        if (detail == null) {
             return "redirect:/recognition/" + id;
         }
+        DecisionSummary decision = detail.decision();
         model.addAttribute("decisionForm", DecisionForm.of(decision));
         return formView(decision.unitName(), decision, model);
     }
@@ -150,10 +151,11 @@ class RecognitionController {
     String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        DecisionSummary decision = draftOrNull(user, id, redirect);
-        if (decision == null) {
+        DecisionDetail detail = draftOrNull(user, id, redirect);
+        if (detail == null) {
             return "redirect:/recognition/" + id;
         }
+        DecisionSummary decision = detail.decision();
         form.setUnitCode(decision.unitCode());
         form.setYear(decision.year());
         if (result.hasErrors()) {
@@ -188,11 +190,11 @@ class RecognitionController {
     @GetMapping("/{id}/pick")
     String pickForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model,
             RedirectAttributes redirect) {
-        DecisionSummary decision = draftOrNull(user, id, redirect);
-        if (decision == null) {
+        DecisionDetail detail = draftOrNull(user, id, redirect);
+        if (detail == null) {
             return "redirect:/recognition/" + id;
         }
-        model.addAttribute("decision", decision);
+        model.addAttribute("decision", detail.decision());
         model.addAttribute("candidates", decisions.pickList(user, id));
         return "recognition/pick";
     }
@@ -215,10 +217,11 @@ class RecognitionController {
     @GetMapping("/{id}/issue")
     String issueForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model,
             RedirectAttributes redirect) {
-        if (draftOrNull(user, id, redirect) == null) {
+        DecisionDetail detail = draftOrNull(user, id, redirect);
+        if (detail == null) {
             return "redirect:/recognition/" + id;
         }
-        model.addAttribute("detail", decisions.detail(user, id));
+        model.addAttribute("detail", detail);
         model.addAttribute("action", "issue");
         return "recognition/confirm";
     }
@@ -239,10 +242,11 @@ class RecognitionController {
     @GetMapping("/{id}/delete")
     String deleteForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model,
             RedirectAttributes redirect) {
-        if (draftOrNull(user, id, redirect) == null) {
+        DecisionDetail detail = draftOrNull(user, id, redirect);
+        if (detail == null) {
             return "redirect:/recognition/" + id;
         }
-        model.addAttribute("detail", decisions.detail(user, id));
+        model.addAttribute("detail", detail);
         model.addAttribute("action", "delete");
         return "recognition/confirm";
     }
@@ -377,10 +381,10 @@ class RecognitionController {
     // ---- helpers ----
 
     /**
-     * The draft, if the user may change it: 404/403 otherwise. Null for an issued decision, with the reason put
-     * in the flash for the decision's page, where the caller redirects.
+     * The draft with its citizens, if the user may change it: 404/403 otherwise. Null for an issued decision, with
+     * the reason put in the flash for the decision's page, where the caller redirects.
      */
-    private DecisionSummary draftOrNull(CurrentUser user, long id, RedirectAttributes redirect) {
+    private DecisionDetail draftOrNull(CurrentUser user, long id, RedirectAttributes redirect) {
         DecisionDetail detail = decisions.detail(user, id);
         if (!detail.mayDecide()) {
             throw new OutOfScopeException(user.username() + " may not change recognition decisions");
@@ -389,7 +393,7 @@ class RecognitionController {
             failure(redirect, new BusinessRuleException("recognition.decision.issued"));
             return null;
         }
-        return detail.decision();
+        return detail;
     }
 
     private String startView(CurrentUser user, String unit, Integer year, Model model) {

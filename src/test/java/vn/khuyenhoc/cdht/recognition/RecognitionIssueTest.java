@@ -40,6 +40,13 @@ class RecognitionIssueTest extends RecognitionTestSupport {
         assertThat(form).contains("value=\"Hội Khuyến học xã Vĩnh Linh\"", "value=\"Vĩnh Linh\"", "677/QĐ-TTg",
                 "324/QĐ-KHVN", "TM. BAN THƯỜNG TRỰC", "Xã Vĩnh Linh – danh hiệu năm 2024");
 
+        // no title for a year still to come
+        int decisions = count("select count(*) from recognition_decision");
+        assertThat(mvc.perform(draftRequest(COMMUNE, 2099, nextNumber()).with(as("xa1"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("id=\"year-error\"", "Năm phải từ 2000 đến");
+        assertThat(count("select count(*) from recognition_decision")).isEqualTo(decisions);
+
         long id = draft("xa1", COMMUNE, YEAR, nextNumber());
         assertThat(decisionStatus(id)).isEqualTo("DRAFT");
         String pick = page(get("/recognition/{id}/pick", id), "xa1");
