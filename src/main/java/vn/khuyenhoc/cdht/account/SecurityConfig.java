@@ -29,6 +29,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/setup", "/error", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers("/public/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

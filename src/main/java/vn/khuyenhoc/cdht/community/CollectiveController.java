@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.time.Year;
 import java.util.Arrays;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -37,11 +38,14 @@ class CollectiveController {
     private final Collectives collectives;
     private final DataEntryScope scope;
     private final Units units;
+    private final ObjectProvider<MemberTitleRates> memberRates;
 
-    CollectiveController(Collectives collectives, DataEntryScope scope, Units units) {
+    CollectiveController(Collectives collectives, DataEntryScope scope, Units units,
+            ObjectProvider<MemberTitleRates> memberRates) {
         this.collectives = collectives;
         this.scope = scope;
         this.units = units;
+        this.memberRates = memberRates;
     }
 
     @InitBinder({"collectiveForm", "statusForm"})
@@ -116,9 +120,16 @@ class CollectiveController {
 
     @GetMapping("/{kind}/{id}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable("kind") String slug, @PathVariable long id,
-            Model model) {
+            @RequestParam(required = false) Integer year, Model model) {
         CollectiveKind kind = kind(slug);
         CollectiveSummary collective = collectives.get(user, kind, id);
+        int rateYear = year == null ? Year.now().getValue() : year;
+        // a learning unit's rate is also taken against the member count it declared for the year
+        Integer declared = kind == CollectiveKind.LEARNING_UNIT
+                ? collectives.status(id, rateYear).map(YearStatus::memberCount).orElse(null) : null;
+        model.addAttribute("rateYear", rateYear);
+        model.addAttribute("memberRate", memberRates.getIfAvailable(MemberTitleRates::none)
+                .forCollective(collective, rateYear).map(r -> r.withDeclaredMembers(declared)).orElse(null));
         model.addAttribute("kind", kind);
         model.addAttribute("collective", collective);
         model.addAttribute("statuses", collectives.statuses(user, id));

@@ -1,0 +1,11 @@
+package vn.khuyenhoc.cdht.recognition;
+
+import java.time.LocalDate;
+
+/**
+ * The header of a decision as a form gives it (the service trims and checks it). signerTitle and legalBasis
+ * hold one line per row of the signature block and per "Căn cứ" recital.
+ */
+record DecisionDraft(Integer number, LocalDate issuedOn, IssuerKind issuerKind, String issuerName,
+        String placeName, String signerName, String signerTitle, String legalBasis) {
+}
