@@ -1,5 +1,6 @@
 package vn.khuyenhoc.cdht.report;
 
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import vn.khuyenhoc.cdht.citizen.CitizenChanged;
 import vn.khuyenhoc.cdht.community.CollectiveChanged;
 import vn.khuyenhoc.cdht.community.CollectiveKind;
 import vn.khuyenhoc.cdht.community.CollectiveStatusChanged;
+import vn.khuyenhoc.cdht.report.ReportRefresh.Part;
 
 /**
  * Listens to the changes other modules announce and refreshes the units whose rows they can move, synchronously
@@ -43,7 +45,7 @@ class ReportEvents {
                 units.add(workplace);
             }
         });
-        refresh.refresh(units, event.year());
+        refresh.refresh(units, event.year(), EnumSet.of(Part.UNIT_YEAR));
     }
 
     /** The collective's unit; for a household or clan also where its members live (adults denominator). */
@@ -59,13 +61,13 @@ class ReportEvents {
             units.addAll(jdbc.queryForList("SELECT DISTINCT unit_id FROM citizen WHERE " + membership + " = :id",
                     Map.of("id", event.collectiveId()), Long.class));
         }
-        refresh.refresh(units, event.year());
+        refresh.refresh(units, event.year(), EnumSet.of(Part.UNIT_YEAR, Part.COLLECTIVE_YEAR));
     }
 
     /** A new or moved collective changes the totals of both units; a moved community or workplace, all years. */
     @EventListener
     void on(CollectiveChanged event) {
-        refresh.refresh(List.of(event.previousUnitId(), event.unitId()), null);
+        refresh.refresh(List.of(event.previousUnitId(), event.unitId()), null, EnumSet.allOf(Part.class));
     }
 
     /**
@@ -82,6 +84,6 @@ class ReportEvents {
         }
         units.addAll(jdbc.queryForList("SELECT DISTINCT unit_id FROM assessment WHERE citizen_id = :id",
                 Map.of("id", event.citizenId()), Long.class));
-        refresh.refresh(units, null);
+        refresh.refresh(units, null, EnumSet.of(Part.UNIT_YEAR, Part.REGISTER));
     }
 }

@@ -2,10 +2,12 @@ package vn.khuyenhoc.cdht.report;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -45,22 +47,25 @@ public class ReportRefresh {
 
     /** Recomputes the unit's rows of that year (and its year-less register and collective totals). */
     public void refresh(long unitId, int year) {
-        refresh(List.of(unitId), year);
+        refresh(List.of(unitId), year, EnumSet.allOf(Part.class));
     }
 
     /** Recomputes every row of the unit, all years. */
     public void refreshUnit(long unitId) {
-        refresh(List.of(unitId), null);
+        refresh(List.of(unitId), null, EnumSet.allOf(Part.class));
     }
 
+    /** The tables a change can move: a listener refreshes only those (an assessment moves report_unit_year). */
+    enum Part { UNIT_YEAR, COLLECTIVE_YEAR, REGISTER, COLLECTIVES }
+
     /**
-     * Recomputes the units' rows for the year (null: all years). Units are locked in id order, so that two
-     * transactions refreshing overlapping units wait for each other instead of deadlocking.
+     * Recomputes the units' rows of the given tables for the year (null: all years). Units are locked in id
+     * order, so that two transactions refreshing overlapping units wait for each other instead of deadlocking.
      */
-    void refresh(Collection<Long> unitIds, Integer year) {
+    void refresh(Collection<Long> unitIds, Integer year, Set<Part> parts) {
         for (long unitId : new TreeSet<>(unitIds)) {
             lock(unitId);
-            run(new Restriction(unitId, year));
+            run(new Restriction(unitId, year), parts);
         }
     }
 
@@ -71,7 +76,7 @@ public class ReportRefresh {
             // Refreshes running now finish first, later ones wait for this commit and then see the new rows.
             jdbc.getJdbcTemplate().execute("LOCK TABLE " + String.join(", ", TABLES) + " IN SHARE ROW EXCLUSIVE MODE");
         }
-        Map<String, Integer> rows = run(new Restriction(null, null));
+        Map<String, Integer> rows = run(new Restriction(null, null), EnumSet.allOf(Part.class));
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("Roll-ups rebuilt in {} ms: {}", millis, rows);
         return new RebuildSummary(rows.get("report_unit_year"), rows.get("report_unit_register"),
@@ -83,38 +88,46 @@ public class ReportRefresh {
             long millis) {
     }
 
-    private Map<String, Integer> run(Restriction r) {
+    private Map<String, Integer> run(Restriction r, Set<Part> parts) {
         Map<String, Object> params = new HashMap<>();
         params.put("unitId", r.unitId());
         params.put("year", r.year());
         params.put("adultAge", ADULT_AGE);
         params.put("officialGroup", OFFICIAL_GROUP);
         Map<String, Integer> written = new HashMap<>();
-        jdbc.update("DELETE FROM report_unit_year WHERE 1 = 1" + r.on("unit_id", "report_year"), params);
-        written.put("report_unit_year", jdbc.update(unitYearInsert(r), params));
-        jdbc.update("DELETE FROM report_collective_year WHERE 1 = 1" + r.on("unit_id", "report_year"), params);
-        written.put("report_collective_year", jdbc.update("""
-                INSERT INTO report_collective_year (unit_id, report_year, kind, recognised, recognised_members)
-                SELECT k.unit_id, y.status_year, k.kind, COUNT(*), SUM(COALESCE(y.member_count, 0))
-                FROM collective k JOIN collective_year y ON y.collective_id = k.id
-                WHERE y.recognised = TRUE""" + r.on("k.unit_id", "y.status_year") + """
+        if (parts.contains(Part.UNIT_YEAR)) {
+            jdbc.update("DELETE FROM report_unit_year WHERE 1 = 1" + r.on("unit_id", "report_year"), params);
+            written.put("report_unit_year", jdbc.update(unitYearInsert(r), params));
+        }
+        if (parts.contains(Part.COLLECTIVE_YEAR)) {
+            jdbc.update("DELETE FROM report_collective_year WHERE 1 = 1" + r.on("unit_id", "report_year"), params);
+            written.put("report_collective_year", jdbc.update("""
+                    INSERT INTO report_collective_year (unit_id, report_year, kind, recognised, recognised_members)
+                    SELECT k.unit_id, y.status_year, k.kind, COUNT(*), SUM(COALESCE(y.member_count, 0))
+                    FROM collective k JOIN collective_year y ON y.collective_id = k.id
+                    WHERE y.recognised = TRUE""" + r.on("k.unit_id", "y.status_year") + """
 
-                GROUP BY k.unit_id, y.status_year, k.kind""", params));
+                    GROUP BY k.unit_id, y.status_year, k.kind""", params));
+        }
         // The register and the collective totals have no year: a unit's refresh of any year keeps them true.
-        jdbc.update("DELETE FROM report_unit_register WHERE 1 = 1" + r.on("unit_id", null), params);
-        written.put("report_unit_register", jdbc.update("""
-                INSERT INTO report_unit_register (unit_id, target_group, registered)
-                SELECT c.unit_id, c.target_group, COUNT(*) FROM citizen c
-                WHERE 1 = 1""" + r.on("c.unit_id", null) + """
+        if (parts.contains(Part.REGISTER)) {
+            jdbc.update("DELETE FROM report_unit_register WHERE 1 = 1" + r.on("unit_id", null), params);
+            written.put("report_unit_register", jdbc.update("""
+                    INSERT INTO report_unit_register (unit_id, target_group, registered)
+                    SELECT c.unit_id, c.target_group, COUNT(*) FROM citizen c
+                    WHERE 1 = 1""" + r.on("c.unit_id", null) + """
 
-                GROUP BY c.unit_id, c.target_group""", params));
-        jdbc.update("DELETE FROM report_unit_collective WHERE 1 = 1" + r.on("unit_id", null), params);
-        written.put("report_unit_collective", jdbc.update("""
-                INSERT INTO report_unit_collective (unit_id, kind, total)
-                SELECT k.unit_id, k.kind, COUNT(*) FROM collective k
-                WHERE 1 = 1""" + r.on("k.unit_id", null) + """
+                    GROUP BY c.unit_id, c.target_group""", params));
+        }
+        if (parts.contains(Part.COLLECTIVES)) {
+            jdbc.update("DELETE FROM report_unit_collective WHERE 1 = 1" + r.on("unit_id", null), params);
+            written.put("report_unit_collective", jdbc.update("""
+                    INSERT INTO report_unit_collective (unit_id, kind, total)
+                    SELECT k.unit_id, k.kind, COUNT(*) FROM collective k
+                    WHERE 1 = 1""" + r.on("k.unit_id", null) + """
 
-                GROUP BY k.unit_id, k.kind""", params));
+                    GROUP BY k.unit_id, k.kind""", params));
+        }
         return written;
     }
 
