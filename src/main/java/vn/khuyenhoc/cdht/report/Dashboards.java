@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.area.Units;
-import vn.khuyenhoc.cdht.community.CollectiveKind;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.TargetGroupOption;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
@@ -221,7 +220,7 @@ class Dashboards {
     private static IndicatorFigure figure(Indicator indicator, Ratio official, Ratio second, Ratio population,
             int year, List<Target> targets) {
         Progress.Outcome outcome = Progress.judge(official, year, targets);
-        return new IndicatorFigure(indicator, official, second, population, targetOf(targets, 2025),
+        return new IndicatorFigure(indicator, official, second, population, targets, targetOf(targets, 2025),
                 targetOf(targets, 2030), outcome.due(), outcome.expected(), outcome.light());
     }
 

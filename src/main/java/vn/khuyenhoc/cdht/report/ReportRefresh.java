@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.cdht.audit.AuditLog;
 
 /**
  * Keeps the precomputed roll-up rows true. {@link #refresh} recomputes one unit's rows for one year with
@@ -39,10 +40,12 @@ public class ReportRefresh {
         "report_collective_year"};
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final AuditLog audit;
     private volatile Boolean postgres;
 
-    ReportRefresh(NamedParameterJdbcTemplate jdbc) {
+    ReportRefresh(NamedParameterJdbcTemplate jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Recomputes the unit's rows of that year (and its year-less register and collective totals). */
@@ -81,6 +84,13 @@ public class ReportRefresh {
         log.info("Roll-ups rebuilt in {} ms: {}", millis, rows);
         return new RebuildSummary(rows.get("report_unit_year"), rows.get("report_unit_register"),
                 rows.get("report_unit_collective"), rows.get("report_collective_year"), millis);
+    }
+
+    /** Rebuilds on a user's request, with an audit line in the same transaction. */
+    public RebuildSummary rebuildBy(String actor) {
+        RebuildSummary summary = rebuildAll();
+        audit.record(actor, "REPORT_REBUILT", "REPORT", null, null, summary.toString(), null);
+        return summary;
     }
 
     /** Rows written per table and how long the rebuild took. */
