@@ -1,10 +1,20 @@
 package vn.khuyenhoc.cdht.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.khuyenhoc.cdht.community.CollectiveKind;
@@ -161,6 +171,89 @@ class ReportFiguresTest extends ReportTestSupport {
         assertThat(newCommune.get("total").get("assessed").asLong()).isZero();
         JsonNode rebased = report("admin", unitId("R6-N"), YEAR, "current");
         assertThat(rebased.get("total").get("assessed").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void nearest_targets_up_the_tree_and_population_based_rates_entered_on_the_admin_pages() throws Exception {
+        mvc.perform(post("/report/targets/new").with(as("admin")).with(csrf()).param("indicator", "ADULTS")
+                .param("scopeCode", "R6").param("year", "2025").param("percentage", "50"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/report/targets/new").with(as("admin")).with(csrf()).param("indicator", "ADULTS")
+                .param("scopeCode", "R6-N").param("year", "2025").param("percentage", "70"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/report/population/new").with(as("admin")).with(csrf()).param("unitCode", "R6")
+                .param("year", String.valueOf(YEAR)).param("adults", "20").param("officials", "4")
+                .param("associationMembers", "10").param("associationTrained", "7"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action in "
+                + "('REPORT_TARGET_CREATED', 'REPORT_POPULATION_CREATED')", Integer.class)).isGreaterThanOrEqualTo(3);
+
+        JsonNode r = report("admin", unitId("R6"), YEAR, "current");
+        JsonNode adults = indicator(r, "ADULTS");
+        // the province's own 50 % for 2025, the national 60 % for 2030
+        assertThat(adults.get("target2025").get("percentage").decimalValue()).isEqualByComparingTo("50");
+        assertThat(adults.get("target2025").get("scopeName").asString()).isEqualTo("Tỉnh Kiểm Thử Báo Cáo");
+        assertThat(adults.get("target2030").get("percentage").decimalValue()).isEqualByComparingTo("60");
+        assertThat(adults.get("target2030").get("scopeUnitId").isNull()).isTrue();
+        // 40 % is below the 50 % due in 2025 but above the line: 50 % × 3/4 = 37.5 % in 2024
+        assertThat(adults.get("expected").decimalValue()).isEqualByComparingTo("37.5");
+        assertThat(adults.get("light").asString()).isEqualTo("ON_TRACK");
+        // population bases: 4 recognised adults of 20; 2 recognised officials of 4; 7 of 10 members trained
+        assertRatio(adults.get("population"), 4, 20, "20.0");
+        assertRatio(indicator(r, "OFFICIALS").get("population"), 2, 4, "50.0");
+        assertRatio(indicator(r, "ASSOCIATION_STAFF").get("official"), 7, 10, "70.0");
+        assertThat(indicator(r, "ASSOCIATION_STAFF").get("light").asString()).isEqualTo("BEHIND");
+        // the commune's 70 % applies to it and its hamlets; the other commune has its province's 50 %
+        JsonNode hamlet = report("admin", unitId("R6-N-H1"), YEAR, "current");
+        assertThat(indicator(hamlet, "ADULTS").get("target2025").get("percentage").decimalValue())
+                .isEqualByComparingTo("70");
+        // c1 is the hamlet's one adult member, recognised: 100 %, met
+        assertRatio(indicator(hamlet, "ADULTS").get("official"), 1, 1, "100.0");
+        assertThat(indicator(hamlet, "ADULTS").get("light").asString()).isEqualTo("MET");
+        assertThat(light(child(r, "R6-C"), "ADULTS").get("light").asString()).isEqualTo("BEHIND");
+        JsonNode otherCommune = report("admin", unitId("R6-C"), YEAR, "current");
+        assertThat(indicator(otherCommune, "ADULTS").get("target2025").get("percentage").decimalValue())
+                .isEqualByComparingTo("50");
+        // a unit elsewhere keeps the national target
+        JsonNode elsewhere = report("admin", unitId("QT"), YEAR, "current");
+        assertThat(indicator(elsewhere, "ADULTS").get("target2025").get("percentage").decimalValue())
+                .isEqualByComparingTo("40");
+    }
+
+    @Test
+    void the_page_and_the_workbook_show_the_same_figures() throws Exception {
+        String page = mvc.perform(get("/report/{u}/{y}", unitId("R6"), YEAR).with(as("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"chart-ADULTS\"", "data-chart=", "id=\"report-children\"",
+                "id=\"total-assessed\">8<", "id=\"total-recognised\">4<", "Xã Mới Kiểm Thử", "75,0 %", "66,7 %");
+        byte[] xlsx = mvc.perform(get("/report/{u}/{y}/export.xlsx", unitId("R6"), YEAR).with(as("admin")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", Xlsx.CONTENT_TYPE))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(5);
+            Sheet groups = book.getSheetAt(1);
+            Row total = groups.getRow(groups.getLastRowNum());
+            assertThat(total.getCell(0).getStringCellValue()).isEqualTo("Tổng");
+            assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(8);
+            assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(8);
+            assertThat(total.getCell(7).getNumericCellValue()).isEqualTo(4);
+            Sheet indicators = book.getSheetAt(0);
+            Row digital = indicators.getRow(5);
+            assertThat(digital.getCell(0).getStringCellValue()).isEqualTo("Công dân học tập có kỹ năng số");
+            assertThat(digital.getCell(1).getNumericCellValue()).isEqualTo(3);
+            assertThat(digital.getCell(2).getNumericCellValue()).isEqualTo(4);
+            assertThat(digital.getCell(3).getNumericCellValue()).isEqualTo(75.0);
+            Row proficient = indicators.getRow(6);
+            assertThat(proficient.getCell(5).getNumericCellValue()).isEqualTo(3);
+            assertThat(proficient.getCell(6).getNumericCellValue()).isEqualTo(66.7);
+            Sheet children = book.getSheetAt(3);
+            List<String> codes = new ArrayList<>();
+            for (int i = 3; i <= children.getLastRowNum(); i++) {
+                codes.add(children.getRow(i).getCell(0).getStringCellValue());
+            }
+            assertThat(codes).containsExactlyInAnyOrder("R6-C", "R6-N");
+        }
     }
 
     private static JsonNode group(JsonNode report, String code) {
