@@ -45,6 +45,9 @@ class ReportRefreshTest extends ReportTestSupport {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    ReportStartup startup;
+
     @BeforeEach
     void load() {
         if (loaded) {
@@ -136,6 +139,29 @@ class ReportRefreshTest extends ReportTestSupport {
         assertThat(after.get("total").get("recognised").asLong()).isEqualTo(before + 1);
         JsonNode province = report("admin", unitId("R7"), YEAR, "current");
         assertThat(child(province, "R7-X").get("recognised").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void empty_roll_ups_beside_raw_data_are_filled_at_start_up() throws Exception {
+        refresh.rebuildAll();
+        Map<String, List<Map<String, Object>>> before = everything();
+        assertThat(before.get("report_unit_register")).isNotEmpty();
+        for (String table : before.keySet()) {
+            jdbc.update("delete from " + table);
+        }
+        startup.run(null);
+        assertThat(everything()).isEqualTo(before);
+        startup.run(null);
+        assertThat(everything()).isEqualTo(before);
+    }
+
+    private Map<String, List<Map<String, Object>>> everything() {
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        for (String table : List.of("report_unit_year", "report_unit_register", "report_unit_collective",
+                "report_collective_year")) {
+            tables.put(table, jdbc.queryForList("select * from " + table + " order by 1, 2, 3"));
+        }
+        return tables;
     }
 
     private long recognised(long citizenId, int score, Channel channel) {
