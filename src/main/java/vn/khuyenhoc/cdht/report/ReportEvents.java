@@ -18,7 +18,7 @@ import vn.khuyenhoc.cdht.report.ReportRefresh.Part;
 /**
  * Listens to the changes other modules announce and refreshes the units whose rows they can move, synchronously
  * and in the publisher's transaction: a recognition shows on the next request, and a rollback takes the counts back
- * with it. Which units: see {@link ReportRefresh#unitYearInsert} for where each source is counted.
+ * with it. Which units: see {@link ReportRefresh#unitYearSources} for where each source is counted.
  */
 @Component
 class ReportEvents {

@@ -111,43 +111,57 @@ public class ReportRefresh {
         }
         if (parts.contains(Part.COLLECTIVE_YEAR)) {
             jdbc.update("DELETE FROM report_collective_year WHERE 1 = 1" + r.on("unit_id", "report_year"), params);
-            written.put("report_collective_year", jdbc.update("""
-                    INSERT INTO report_collective_year (unit_id, report_year, kind, recognised, recognised_members)
-                    SELECT k.unit_id, y.status_year, k.kind, COUNT(*), SUM(COALESCE(y.member_count, 0))
-                    FROM collective k JOIN collective_year y ON y.collective_id = k.id
-                    WHERE y.recognised = TRUE""" + r.on("k.unit_id", "y.status_year") + """
-
-                    GROUP BY k.unit_id, y.status_year, k.kind""", params));
+            written.put("report_collective_year", jdbc.update("INSERT INTO report_collective_year (unit_id, "
+                    + "report_year, kind, recognised, recognised_members)\n" + collectiveYearSelect(r), params));
         }
         // The register and the collective totals have no year: a unit's refresh of any year keeps them true.
         if (parts.contains(Part.REGISTER)) {
             jdbc.update("DELETE FROM report_unit_register WHERE 1 = 1" + r.on("unit_id", null), params);
-            written.put("report_unit_register", jdbc.update("""
-                    INSERT INTO report_unit_register (unit_id, target_group, registered)
-                    SELECT c.unit_id, c.target_group, COUNT(*) FROM citizen c
-                    WHERE 1 = 1""" + r.on("c.unit_id", null) + """
-
-                    GROUP BY c.unit_id, c.target_group""", params));
+            written.put("report_unit_register", jdbc.update("INSERT INTO report_unit_register (unit_id, "
+                    + "target_group, registered)\n" + registerSelect(r), params));
         }
         if (parts.contains(Part.COLLECTIVES)) {
             jdbc.update("DELETE FROM report_unit_collective WHERE 1 = 1" + r.on("unit_id", null), params);
-            written.put("report_unit_collective", jdbc.update("""
-                    INSERT INTO report_unit_collective (unit_id, kind, total)
-                    SELECT k.unit_id, k.kind, COUNT(*) FROM collective k
-                    WHERE 1 = 1""" + r.on("k.unit_id", null) + """
-
-                    GROUP BY k.unit_id, k.kind""", params));
+            written.put("report_unit_collective", jdbc.update("INSERT INTO report_unit_collective (unit_id, "
+                    + "kind, total)\n" + collectiveSelect(r), params));
         }
         return written;
     }
 
+    static String unitYearInsert(Filter f) {
+        return "INSERT INTO report_unit_year (unit_id, report_year, target_group, " + Measure.columns() + ")\n"
+                + "SELECT t.unit_id, t.report_year, t.target_group, " + Measure.sums("t", false)
+                + "\nFROM (" + unitYearSources(f) + ") t\n"
+                + "GROUP BY t.unit_id, t.report_year, t.target_group";
+    }
+
+    static String collectiveYearSelect(Filter f) {
+        return """
+                SELECT k.unit_id, y.status_year, k.kind, COUNT(*), SUM(COALESCE(y.member_count, 0))
+                FROM collective k JOIN collective_year y ON y.collective_id = k.id
+                WHERE y.recognised = TRUE""" + f.on("k.unit_id", "y.status_year") + """
+
+                GROUP BY k.unit_id, y.status_year, k.kind""";
+    }
+
+    static String registerSelect(Filter f) {
+        return "SELECT c.unit_id, c.target_group, COUNT(*) FROM citizen c\nWHERE 1 = 1" + f.on("c.unit_id", null)
+                + "\nGROUP BY c.unit_id, c.target_group";
+    }
+
+    static String collectiveSelect(Filter f) {
+        return "SELECT k.unit_id, k.kind, COUNT(*) FROM collective k\nWHERE 1 = 1" + f.on("k.unit_id", null)
+                + "\nGROUP BY k.unit_id, k.kind";
+    }
+
     /**
-     * Three sources, each attributed to the unit it belongs to, summed per unit, year and group:
-     * assessments (by their own unit and group), adults who are members of a household, clan or hamlet community
-     * recognised that year (by residence), and OFFICIAL-group citizens working in a learning unit recognised that
-     * year (by the learning unit's unit). Every source row counts 1 somewhere, so no all-zero row is written.
+     * Three sources, each attributed to the unit it belongs to, one row per counted thing (columns unit_id,
+     * report_year, target_group, then every {@link Measure}): assessments (by their own unit and group), adults who
+     * are members of a household, clan or hamlet community recognised that year (by residence), and OFFICIAL-group
+     * citizens working in a learning unit recognised that year (by the learning unit's unit). Every source row
+     * counts 1 somewhere, so summing them never writes an all-zero row.
      */
-    static String unitYearInsert(Restriction r) {
+    static String unitYearSources(Filter r) {
         String assessments = "SELECT a.unit_id AS unit_id, a.assessment_year AS report_year, "
                 + "a.target_group AS target_group, " + expressions(Source.ASSESSMENT) + """
 
@@ -181,10 +195,7 @@ public class ReportRefresh {
                     AND r.state = 'RECOGNISED'
                 WHERE k.kind = 'LEARNING_UNIT' AND y.recognised = TRUE AND c.target_group = :officialGroup"""
                 + r.on("k.unit_id", "y.status_year");
-        return "INSERT INTO report_unit_year (unit_id, report_year, target_group, " + Measure.columns() + ")\n"
-                + "SELECT t.unit_id, t.report_year, t.target_group, " + Measure.sums("t", false)
-                + "\nFROM (" + assessments + "\nUNION ALL\n" + adults + "\nUNION ALL\n" + officials + ") t\n"
-                + "GROUP BY t.unit_id, t.report_year, t.target_group";
+        return assessments + "\nUNION ALL\n" + adults + "\nUNION ALL\n" + officials;
     }
 
     private enum Source { ASSESSMENT, ADULT_MEMBER, OFFICIAL_MEMBER }
@@ -242,11 +253,19 @@ public class ReportRefresh {
         return postgres;
     }
 
+    /** The conditions that restrict the statements above to some units and years. */
+    interface Filter {
+
+        /** " AND ..." on the unit column and the year column (null: the table has no year), or "". */
+        String on(String unitColumn, String yearColumn);
+    }
+
     /** Which rows a run touches: one unit or all (null), one year or all (null). */
-    record Restriction(Long unitId, Integer year) {
+    record Restriction(Long unitId, Integer year) implements Filter {
 
         /** " AND unitColumn = :unitId AND yearColumn = :year", each only when restricted. */
-        String on(String unitColumn, String yearColumn) {
+        @Override
+        public String on(String unitColumn, String yearColumn) {
             return (unitId == null ? "" : " AND " + unitColumn + " = :unitId")
                     + (year == null || yearColumn == null ? "" : " AND " + yearColumn + " = :year");
         }

@@ -10,12 +10,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.khuyenhoc.cdht.community.CollectiveKind;
 
@@ -28,6 +32,12 @@ class ReportFiguresTest extends ReportTestSupport {
 
     private static final int YEAR = 2024;
     private static boolean loaded;
+
+    @Autowired
+    NamedParameterJdbcTemplate named;
+
+    @Autowired
+    ReportQueries queries;
 
     @BeforeEach
     void load() {
@@ -254,6 +264,40 @@ class ReportFiguresTest extends ReportTestSupport {
             }
             assertThat(codes).containsExactlyInAnyOrder("R6-C", "R6-N");
         }
+    }
+
+    @Test
+    void the_benchmarks_raw_group_by_computes_the_same_figures_as_the_precomputed_rows() {
+        String prefix = jdbc.queryForObject("select path from admin_unit where code = 'R6'", String.class);
+        Map<String, Object> params = ReportQueries.params(prefix, YEAR);
+        params.put("adultAge", ReportRefresh.ADULT_AGE);
+        params.put("officialGroup", ReportRefresh.OFFICIAL_GROUP);
+        List<String> raw = named.query(BenchSql.rawYearRows(), params, (rs, i) -> rs.getString("child") + " "
+                + rs.getString("target_group") + " " + measures(rs));
+        List<String> precomputed = queries.yearRows(prefix, YEAR, Boundaries.CURRENT).stream()
+                .map(r -> r.child() + " " + r.targetGroup() + " " + Arrays.toString(r.values())).toList();
+        assertThat(raw).hasSize(6).containsExactlyInAnyOrderElementsOf(precomputed);
+        List<String> rawTrend = named.query(BenchSql.raw().get(4), params, (rs, i) -> rs.getInt("report_year") + " "
+                + measures(rs));
+        assertThat(rawTrend).containsExactlyElementsOf(queries.trend(prefix, Boundaries.CURRENT).stream()
+                .map(r -> r.year() + " " + Arrays.toString(r.values())).toList());
+        List<String> rawRegister = named.query(BenchSql.raw().get(1), params, (rs, i) -> rs.getString(1) + " "
+                + rs.getString(2) + " " + rs.getLong(3));
+        assertThat(rawRegister).containsExactlyInAnyOrderElementsOf(queries.registerRows(prefix, Boundaries.CURRENT)
+                .stream().map(r -> r.child() + " " + r.key() + " " + r.count()).toList());
+        List<String> rawCollectives = named.query(BenchSql.raw().get(3), params, (rs, i) -> rs.getString(1) + " "
+                + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4));
+        assertThat(rawCollectives).containsExactlyInAnyOrderElementsOf(queries.collectiveYearRows(prefix, YEAR,
+                Boundaries.CURRENT).stream().map(r -> r.child() + " " + r.key() + " " + r.count() + " "
+                + r.second()).toList());
+    }
+
+    private static String measures(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long[] values = new long[Measure.COUNT];
+        for (Measure m : Measure.values()) {
+            values[m.ordinal()] = rs.getLong(m.column());
+        }
+        return Arrays.toString(values);
     }
 
     private static JsonNode group(JsonNode report, String code) {
