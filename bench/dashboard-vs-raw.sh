@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The province dashboard's SQL against the plain GROUP BY over the raw tables computing the same figures
-# (bench/sql/*.sql, generated from the application's code by BenchSqlTest), timed with pgbench: p50/p95 latency.
+# (bench/sql/*.sql, generated from the application's code by BenchSqlTest), timed with pgbench: p50/p95 latency;
+# then the cost of one unit's refresh (what a change adds to its transaction).
 #
 #   bench/dashboard-vs-raw.sh --generate   # scratch database: schema, province-sized data, roll-ups; then time
 #   bench/dashboard-vs-raw.sh              # time again on the existing data
@@ -87,3 +88,7 @@ measure province-dashboard bench/sql/dashboard.sql "$DASHBOARD_RUNS" $PROVINCE "
 measure province-raw bench/sql/raw.sql "$RAW_RUNS" $PROVINCE "/$PROVINCE/"
 measure commune-dashboard bench/sql/dashboard.sql "$DASHBOARD_RUNS" $COMMUNE "/$PROVINCE/$COMMUNE/"
 measure commune-raw bench/sql/raw.sql "$RAW_RUNS" $COMMUNE "/$PROVINCE/$COMMUNE/"
+# Freshness: what one change costs the roll-ups (a listener's refresh of one unit and year, rolled back)
+measure hamlet-refresh bench/sql/refresh-unit.sql "$DASHBOARD_RUNS" 100010000 "/$PROVINCE/$COMMUNE/100010000/"
+measure commune-refresh bench/sql/refresh-unit.sql "$DASHBOARD_RUNS" $COMMUNE "/$PROVINCE/$COMMUNE/"
+measure province-refresh bench/sql/refresh-unit.sql 20 $PROVINCE "/$PROVINCE/"

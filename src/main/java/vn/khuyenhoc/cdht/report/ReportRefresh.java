@@ -35,7 +35,7 @@ public class ReportRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(ReportRefresh.class);
     /** First key of PostgreSQL's two-key advisory locks taken here, clear of anyone else's single-key locks. */
-    private static final int LOCK_SPACE = 6_2025;
+    static final int LOCK_SPACE = 6_2025;
     private static final String[] TABLES = {"report_unit_year", "report_unit_register", "report_unit_collective",
         "report_collective_year"};
 

@@ -39,6 +39,27 @@ final class BenchSql {
                 rawCounts(ReportRefresh.collectiveSelect(IN_SUBTREE), "kind"), rawCollectiveYear(), rawTrend());
     }
 
+    /**
+     * One refresh of one unit and year, as a listener runs it (all four tables), inside a transaction that is
+     * rolled back so that the benchmark can repeat it.
+     */
+    static List<String> refresh() {
+        ReportRefresh.Restriction r = new ReportRefresh.Restriction(1L, 1);
+        return List.of("BEGIN",
+                "SELECT pg_advisory_xact_lock(" + ReportRefresh.LOCK_SPACE + ", :unitId)",
+                "DELETE FROM report_unit_year WHERE 1 = 1" + r.on("unit_id", "report_year"),
+                ReportRefresh.unitYearInsert(r),
+                "DELETE FROM report_collective_year WHERE 1 = 1" + r.on("unit_id", "report_year"),
+                "INSERT INTO report_collective_year (unit_id, report_year, kind, recognised, recognised_members)\n"
+                        + ReportRefresh.collectiveYearSelect(r),
+                "DELETE FROM report_unit_register WHERE 1 = 1" + r.on("unit_id", null),
+                "INSERT INTO report_unit_register (unit_id, target_group, registered)\n"
+                        + ReportRefresh.registerSelect(r),
+                "DELETE FROM report_unit_collective WHERE 1 = 1" + r.on("unit_id", null),
+                "INSERT INTO report_unit_collective (unit_id, kind, total)\n" + ReportRefresh.collectiveSelect(r),
+                "ROLLBACK");
+    }
+
     /** Units of the subtree as the unit_map CTE re-bases them; the year where the table has one. */
     static final ReportRefresh.Filter IN_SUBTREE = (unitColumn, yearColumn) ->
             " AND " + unitColumn + " IN (SELECT source_id FROM unit_map)"

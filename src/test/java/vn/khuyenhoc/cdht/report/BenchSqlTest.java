@@ -21,7 +21,9 @@ class BenchSqlTest {
         Map<String, String> files = Map.of(
                 "dashboard.sql", BenchSql.script("One dashboard request: the queries over the precomputed rows.",
                         BenchSql.dashboard()),
-                "raw.sql", BenchSql.script("The same figures by GROUP BY over the raw tables.", BenchSql.raw()));
+                "raw.sql", BenchSql.script("The same figures by GROUP BY over the raw tables.", BenchSql.raw()),
+                "refresh-unit.sql", BenchSql.script("One unit's refresh for one year (rolled back).",
+                        BenchSql.refresh()));
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path path = DIR.resolve(file.getKey());
             if (Boolean.getBoolean("cdht.bench.write")) {

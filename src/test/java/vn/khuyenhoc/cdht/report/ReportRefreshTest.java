@@ -142,6 +142,25 @@ class ReportRefreshTest extends ReportTestSupport {
     }
 
     @Test
+    void changes_in_one_transaction_are_counted_once_when_it_commits() throws Exception {
+        long first = verified(citizen("Làm Mới Bảy", 1971, "R7-Y-H1", "FARMER", null, null, null), 9);
+        long second = verified(citizen("Làm Mới Tám", 1972, "R7-Y-H1", "FARMER", null, null, null), 9);
+        long hamlet = unitId("R7-Y-H1");
+        String recognisedThere = "select coalesce(sum(recognised), 0) from report_unit_year where unit_id = ? "
+                + "and report_year = ?";
+        long before = jdbc.queryForObject(recognisedThere, Long.class, hamlet, YEAR);
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            decisions.applyDecision(ACTOR, first, Decision.RECOGNISE, null, "5/QĐ-KT", version(first));
+            decisions.applyDecision(ACTOR, second, Decision.RECOGNISE, null, "5/QĐ-KT", version(second));
+            // refreshed at commit, once for the hamlet, not after each decision
+            assertThat(jdbc.queryForObject(recognisedThere, Long.class, hamlet, YEAR)).isEqualTo(before);
+        });
+        assertThat(jdbc.queryForObject(recognisedThere, Long.class, hamlet, YEAR)).isEqualTo(before + 2);
+        assertThat(report("admin", hamlet, YEAR, "current").get("total").get("recognised").asLong())
+                .isEqualTo(before + 2);
+    }
+
+    @Test
     void empty_roll_ups_beside_raw_data_are_filled_at_start_up() throws Exception {
         refresh.rebuildAll();
         Map<String, List<Map<String, Object>>> before = everything();
