@@ -2,6 +2,8 @@ package vn.khuyenhoc.cdht.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -51,7 +53,7 @@ class Targets {
     @Transactional(readOnly = true)
     List<TargetRow> list(CurrentUser user) {
         requireManager(user);
-        return jdbc.query("""
+        List<TargetRow> rows = new ArrayList<>(jdbc.query("""
                 SELECT t.id, t.indicator, t.scope_unit_id, u.code, u.name, t.target_year, t.percentage, t.version
                 FROM report_target t LEFT JOIN admin_unit u ON u.id = t.scope_unit_id
                 WHERE t.scope_unit_id IS NULL OR u.path LIKE :scopePath || '%'
@@ -61,7 +63,10 @@ class Targets {
                     return new TargetRow(rs.getLong("id"), Indicator.valueOf(rs.getString("indicator")), scope,
                             rs.getString("code"), rs.getString("name"), rs.getInt("target_year"),
                             rs.getBigDecimal("percentage"), rs.getLong("version"), scope != null || user.isAdmin());
-                });
+                }));
+        // the SQL orders by the indicator's name; the page follows the decisions' order
+        rows.sort(Comparator.comparing(TargetRow::indicator));
+        return rows;
     }
 
     /** One target the user may change: 404 unknown, 403 national for non-admins or outside the subtree. */
