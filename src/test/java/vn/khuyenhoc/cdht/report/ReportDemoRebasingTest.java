@@ -11,13 +11,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Re-basing on the demo tree: the former Vĩnh Linh district's communes merged into Xã Vĩnh Linh (VL-HOXA,
- * VL-VLONG, VL-VCHAP), Xã Cửa Tùng (VL-CTUNG, ...) and Xã Vĩnh Hoàng on 1 July 2025. Results of 2022 recorded on
- * the old communes (a year no other test uses) show under the new communes on today's boundaries and under the old
+ * VL-VLONG, VL-VCHAP), Xã Cửa Tùng (VL-CTUNG, ...) and Xã Vĩnh Hoàng on 1 July 2025. Results of 2021 recorded on
+ * the old communes (a year no other test records anything in) show under the new communes on today's boundaries and under the old
  * ones on the boundaries of the time.
  */
 class ReportDemoRebasingTest extends ReportTestSupport {
 
-    private static final int YEAR = 2022;
+    private static final int YEAR = 2021;
     private static boolean loaded;
 
     @BeforeEach
@@ -56,7 +56,7 @@ class ReportDemoRebasingTest extends ReportTestSupport {
     void the_boundaries_of_the_time_show_the_old_district_and_its_communes() throws Exception {
         JsonNode r = report("tinh", unitId("QT"), YEAR, "historical");
         assertThat(child(r, "464").get("assessed").asLong()).isEqualTo(3);
-        // the new communes did not exist in 2022; they are listed only for the register (people living there now)
+        // the new communes did not exist in 2021; they are listed only for the register (people living there now)
         assertThat(child(r, "N-VLINH").get("assessed").asLong()).isZero();
         assertThat(child(r, "N-VLINH").get("registered").asLong()).isPositive();
         JsonNode district = report("tinh", unitId("464"), YEAR, "historical");
