@@ -2,6 +2,7 @@ package vn.khuyenhoc.cdht.assessment;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -22,10 +23,12 @@ class AssessmentAccess {
 
     private final AssessmentRepository assessments;
     private final DataEntryScope scope;
+    private final ApplicationEventPublisher events;
 
-    AssessmentAccess(AssessmentRepository assessments, DataEntryScope scope) {
+    AssessmentAccess(AssessmentRepository assessments, DataEntryScope scope, ApplicationEventPublisher events) {
         this.assessments = assessments;
         this.scope = scope;
+        this.events = events;
     }
 
     Assessment load(long id) {
@@ -86,7 +89,8 @@ class AssessmentAccess {
 
     /**
      * Writes now, so that a concurrent update that committed first fails here, inside the service, as the same
-     * conflict a stale form gets (PostgreSQL makes the second UPDATE wait, then it matches no row).
+     * conflict a stale form gets (PostgreSQL makes the second UPDATE wait, then it matches no row). Then tells
+     * the listeners (roll-ups), in the same transaction.
      */
     void flush(Assessment assessment) {
         try {
@@ -94,5 +98,11 @@ class AssessmentAccess {
         } catch (OptimisticLockingFailureException e) {
             throw new AssessmentConflictException(assessment.getId());
         }
+        events.publishEvent(AssessmentChanged.of(assessment));
+    }
+
+    /** Tells the listeners about an assessment just inserted (and flushed). */
+    void created(Assessment assessment) {
+        events.publishEvent(AssessmentChanged.of(assessment));
     }
 }

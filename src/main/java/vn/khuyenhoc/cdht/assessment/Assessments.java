@@ -158,6 +158,7 @@ public class Assessments {
             // the unique key caught the same citizen and year started by someone else at the same moment
             throw new BusinessRuleException("assessment.start.exists", year);
         }
+        access.created(assessment);
         audit.record(user.username(), "ASSESSMENT_CREATED", AUDIT_TYPE, assessment.getId(), assessment.getUnitId(),
                 "citizen=" + citizenId + " year=" + year + " set=" + set.label() + " group="
                         + citizen.targetGroup() + " channel=" + channel + " state=" + assessment.getState(), null);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -57,10 +58,11 @@ public class Citizens {
     private final Units units;
     private final AuditLog audit;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
     Citizens(CitizenRepository citizens, CitizenIdNumbers idNumbers, TargetGroupDirectory targetGroups,
             DataEntryScope scope, Collectives collectives, Units units, AuditLog audit,
-            NamedParameterJdbcTemplate jdbc) {
+            NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.citizens = citizens;
         this.idNumbers = idNumbers;
         this.targetGroups = targetGroups;
@@ -69,6 +71,7 @@ public class Citizens {
         this.units = units;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Whether no citizen has been registered yet (demo data loads only then). */
@@ -196,6 +199,7 @@ public class Citizens {
         }
         Citizen citizen = new Citizen(details, idNumber);
         saveAndFlush(citizen);
+        events.publishEvent(CitizenChanged.of(citizen.getId(), null, details));
         audit.record(user.username(), "CITIZEN_CREATED", AUDIT_TYPE, citizen.getId(), details.unitId(),
                 describe(citizen) + (lookAlikes.isEmpty() ? "" : "; created despite possible duplicates "
                         + lookAlikes.stream().map(Citizen::getId).toList()), null);
@@ -220,11 +224,13 @@ public class Citizens {
         }
         String before = describe(citizen);
         String oldHash = citizen.getIdNumberHash();
+        Citizen.Details oldDetails = citizen.details();
         citizen.change(details);
         if (removeIdNumber || idNumber != null) {
             citizen.replaceIdNumber(idNumber);
         }
         saveAndFlush(citizen);
+        events.publishEvent(CitizenChanged.of(id, oldDetails, details));
         String idChange = Objects.equals(oldHash, citizen.getIdNumberHash()) ? ""
                 : citizen.getIdNumberHash() == null ? "; cccd removed" : "; cccd changed";
         audit.record(user.username(), "CITIZEN_UPDATED", AUDIT_TYPE, id, details.unitId(),

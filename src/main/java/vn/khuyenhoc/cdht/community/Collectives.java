@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -38,15 +39,17 @@ public class Collectives {
     private final Units units;
     private final AuditLog audit;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
     Collectives(CollectiveRepository collectives, CollectiveYearRepository years, DataEntryScope scope, Units units,
-            AuditLog audit, NamedParameterJdbcTemplate jdbc) {
+            AuditLog audit, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.collectives = collectives;
         this.years = years;
         this.scope = scope;
         this.units = units;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Whether no collective has been recorded yet (demo data loads only then). */
@@ -162,6 +165,7 @@ public class Collectives {
         requireNoOtherCommunity(kind, unit, null);
         Collective collective = new Collective(kind, draft.name(), unit.id(), draft.unitType());
         saveAndFlush(collective, unit);
+        events.publishEvent(new CollectiveChanged(collective.getId(), kind, unit.id(), unit.id()));
         audit.record(user.username(), "COLLECTIVE_CREATED", AUDIT_TYPE, collective.getId(), unit.id(),
                 describe(collective, unit), null);
         return collective.getId();
@@ -183,6 +187,7 @@ public class Collectives {
         String before = describe(collective, oldUnit);
         collective.change(draft.name(), unit.id(), draft.unitType());
         saveAndFlush(collective, unit);
+        events.publishEvent(new CollectiveChanged(id, kind, oldUnit.id(), unit.id()));
         audit.record(user.username(), "COLLECTIVE_UPDATED", AUDIT_TYPE, id, unit.id(),
                 before + " -> " + describe(collective, unit), null);
     }
@@ -240,6 +245,7 @@ public class Collectives {
             // Someone recorded the same year between our read and our write.
             throw new BusinessRuleException("error.concurrentEdit");
         }
+        events.publishEvent(new CollectiveStatusChanged(id, collective.getKind(), collective.getUnitId(), year));
         audit.record(user.username(), "COLLECTIVE_STATUS_RECORDED", AUDIT_TYPE, id, collective.getUnitId(),
                 collective.getKind() + " '" + collective.getName() + "' " + before + " -> " + row.describe(),
                 null);

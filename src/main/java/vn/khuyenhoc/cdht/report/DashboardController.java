@@ -1,0 +1,85 @@
+package vn.khuyenhoc.cdht.report;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.khuyenhoc.cdht.shared.CurrentUser;
+import vn.khuyenhoc.cdht.shared.Role;
+
+/** The dashboard of a unit and year (/report/{unitId}/{year}) and its Excel export. */
+@Controller
+@RequestMapping("/report")
+class DashboardController {
+
+    private final Dashboards dashboards;
+    private final ReportCharts charts;
+    private final ReportWorkbook workbook;
+
+    DashboardController(Dashboards dashboards, ReportCharts charts, ReportWorkbook workbook) {
+        this.dashboards = dashboards;
+        this.charts = charts;
+        this.workbook = workbook;
+    }
+
+    /** The user's own unit, this year. */
+    @GetMapping
+    String start(@AuthenticationPrincipal CurrentUser user) {
+        return "redirect:/report/" + user.unitId() + "/" + Year.now().getValue();
+    }
+
+    /** The year and boundaries form: GET parameters onto the path. */
+    @GetMapping("/{unitId}")
+    String choose(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String boundaries) {
+        Boundaries b = ReportApiController.parse(boundaries);
+        return "redirect:/report/" + unitId + "/" + (year == null ? Year.now().getValue() : year) + "?boundaries="
+                + b.param();
+    }
+
+    @GetMapping("/{unitId}/{year}")
+    String dashboard(@AuthenticationPrincipal CurrentUser user, @PathVariable long unitId, @PathVariable int year,
+            @RequestParam(required = false) String boundaries, Locale locale, Model model) {
+        ReportView view = dashboards.view(user, unitId, year, ReportApiController.parse(boundaries));
+        model.addAttribute("view", view);
+        model.addAttribute("charts", charts.indicatorCharts(view, locale));
+        model.addAttribute("collectiveChart", charts.collectiveChart(view, locale));
+        List<Integer> years = new ArrayList<>();
+        for (int y = Dashboards.lastYear(); y >= Progress.BASELINE_YEAR - 1; y--) {
+            years.add(y);
+        }
+        if (!years.contains(year)) {
+            years.add(year);
+        }
+        model.addAttribute("years", years);
+        model.addAttribute("allBoundaries", Boundaries.values());
+        model.addAttribute("measured", Indicator.MEASURED);
+        model.addAttribute("canManage", user.role() == Role.ADMIN || user.role() == Role.PROVINCE_OFFICER);
+        return "report/dashboard";
+    }
+
+    @GetMapping("/{unitId}/{year}/export.xlsx")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user, @PathVariable long unitId,
+            @PathVariable int year, @RequestParam(required = false) String boundaries, Locale locale) {
+        ReportView view = dashboards.view(user, unitId, year, ReportApiController.parse(boundaries));
+        return xlsx(workbook.write(view, locale), "cdht-" + view.unit().code() + "-" + year + ".xlsx");
+    }
+
+    static ResponseEntity<byte[]> xlsx(byte[] bytes, String filename) {
+        String safe = filename.replaceAll("[^A-Za-z0-9._-]", "_");
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(Xlsx.CONTENT_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + safe + "\"")
+                .body(bytes);
+    }
+}

@@ -1,0 +1,100 @@
+package vn.khuyenhoc.cdht.report;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** A target: indicator, scope (a unit, or national when null), year and percentage. */
+@Entity
+@Table(name = "report_target")
+class ReportTarget {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "report_target_seq")
+    @SequenceGenerator(name = "report_target_seq", sequenceName = "report_target_seq", allocationSize = 50)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Indicator indicator;
+
+    @Column(name = "scope_unit_id")
+    private Long scopeUnitId;
+
+    @Column(name = "target_year", nullable = false)
+    private int year;
+
+    @Column(nullable = false)
+    private BigDecimal percentage;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected ReportTarget() {
+    }
+
+    ReportTarget(Indicator indicator, Long scopeUnitId, int year, BigDecimal percentage) {
+        this.createdAt = Instant.now();
+        change(indicator, scopeUnitId, year, percentage);
+    }
+
+    void change(Indicator newIndicator, Long newScope, int newYear, BigDecimal newPercentage) {
+        this.indicator = newIndicator;
+        this.scopeUnitId = newScope;
+        this.year = newYear;
+        this.percentage = newPercentage;
+        this.updatedAt = Instant.now();
+    }
+
+    String describe() {
+        return indicator + " " + (scopeUnitId == null ? "national" : "unit=" + scopeUnitId) + " " + year + " "
+                + percentage.toPlainString() + "%";
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    Indicator getIndicator() {
+        return indicator;
+    }
+
+    Long getScopeUnitId() {
+        return scopeUnitId;
+    }
+
+    int getYear() {
+        return year;
+    }
+
+    BigDecimal getPercentage() {
+        return percentage;
+    }
+
+    long getVersion() {
+        return version;
+    }
+}
+
+interface ReportTargetRepository extends JpaRepository<ReportTarget, Long> {
+
+    boolean existsByIndicatorAndScopeUnitIdAndYearAndIdNot(Indicator indicator, Long scopeUnitId, int year, Long id);
+
+    boolean existsByIndicatorAndScopeUnitIdIsNullAndYearAndIdNot(Indicator indicator, int year, Long id);
+}
