@@ -49,7 +49,7 @@ class AccountController {
 
     @GetMapping("/new")
     String createForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-        accounts.search(user, "", PageRequest.of(0, 1));
+        accounts.requireManager(user);
         AccountForm form = new AccountForm();
         form.setUnitCode(units.get(user.unitId()).code());
         model.addAttribute("accountForm", form);

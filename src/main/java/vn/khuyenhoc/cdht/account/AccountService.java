@@ -141,7 +141,8 @@ public class AccountService {
                 .orElseThrow(() -> BusinessRuleException.onField("unitCode", "account.unit.unknown", code));
     }
 
-    private void requireManager(CurrentUser actor) {
+    /** Refuses (403) anyone who may not manage accounts at all. */
+    void requireManager(CurrentUser actor) {
         if (!canManageAccounts(actor)) {
             throw new OutOfScopeException(actor.username() + " may not manage accounts");
         }
