@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.exception.ConstraintViolationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -83,12 +84,13 @@ class CriteriaAdministration {
     long createDraft(CurrentUser actor, CriteriaSetForm form) {
         requireAdmin(actor);
         String code = form.getCode().trim();
+        sets.lockVersions(code);
         requireNoOpenDraft(code, "code");
         CriteriaSet set = new CriteriaSet(code, sets.maxVersionNumber(code) + 1, form.getName(),
                 form.getLegalBasis(), form.getYearFrom(), form.getYearTo(), form.getTotalPoints(), null);
         set.applyRules(form.rules().withDigitalIndicatorCode(null));
         groups.findAllByOrderBySortOrderAscCodeAsc().forEach(g -> set.getTargetGroupCodes().add(g.getCode()));
-        entityManager.persist(set);
+        persistNewVersion(set);
         audit.record(actor.username(), "CRITERIA_CREATED", AUDIT_SET, set.getId(), null, describe(set), null);
         return set.getId();
     }
@@ -114,9 +116,10 @@ class CriteriaAdministration {
         if (source.isDraft()) {
             throw new BusinessRuleException("criteria.copy.draft");
         }
+        sets.lockVersions(source.getCode());
         requireNoOpenDraft(source.getCode(), null);
         CriteriaSet copy = source.copyAsDraft(sets.maxVersionNumber(source.getCode()) + 1);
-        entityManager.persist(copy);
+        persistNewVersion(copy);
         audit.record(actor.username(), "CRITERIA_COPIED", AUDIT_SET, copy.getId(), null,
                 label(copy) + " from " + label(source) + " (#" + sourceId + ")", null);
         return copy.getId();
@@ -314,6 +317,19 @@ class CriteriaAdministration {
             if (set.getTargetGroupCodes().contains(entry.getGroupCode())) {
                 set.wordIndicator(indicatorId, entry.getGroupCode(), entry.getWording(), entry.getEvidenceHint());
             }
+        }
+    }
+
+    /**
+     * A brand-new code has no row to lock, so two admins creating it at once both get here; the unique key on
+     * (code, version) lets one through and the other is told, instead of a 500 at commit.
+     */
+    private void persistNewVersion(CriteriaSet set) {
+        try {
+            entityManager.persist(set);
+            entityManager.flush();
+        } catch (ConstraintViolationException e) {
+            throw new BusinessRuleException("criteria.createdConcurrently", set.getCode());
         }
     }
 

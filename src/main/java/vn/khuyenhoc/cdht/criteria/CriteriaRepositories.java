@@ -1,8 +1,10 @@
 package vn.khuyenhoc.cdht.criteria;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -15,6 +17,11 @@ interface CriteriaSetRepository extends JpaRepository<CriteriaSet, Long> {
     int maxVersionNumber(@Param("code") String code);
 
     Optional<CriteriaSet> findFirstByCodeAndStatus(String code, CriteriaStatus status);
+
+    /** Every version of a code, locked until the transaction ends: two admins making the next version queue up. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from CriteriaSet s where s.code = :code")
+    List<CriteriaSet> lockVersions(@Param("code") String code);
 
     /** Published sets that cover the year, the most recently published first. */
     @Query("""
