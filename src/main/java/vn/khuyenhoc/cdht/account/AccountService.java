@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -35,8 +36,11 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final Units units;
     private final AuditLog audit;
+    private final StaffSessions sessions;
 
-    AccountService(AppUserRepository users, PasswordEncoder encoder, Units units, AuditLog audit) {
+    AccountService(AppUserRepository users, PasswordEncoder encoder, Units units, AuditLog audit,
+            StaffSessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.encoder = encoder;
         this.units = units;
@@ -101,11 +105,16 @@ public class AccountService {
             throw new BusinessRuleException("account.self.noDemotion");
         }
         String before = describe(user);
+        boolean sessionOutdated = user.getRole() != form.getRole() || !Objects.equals(user.getUnitId(), unit.id())
+                || user.isEnabled() != form.isEnabled();
         user.setDisplayName(form.getDisplayName().trim());
         user.setRole(form.getRole());
         user.setUnitId(unit.id());
         user.setEnabled(form.isEnabled());
         user.touch();
+        if (sessionOutdated) {
+            sessions.endAfterCommit(id);
+        }
         audit.record(actor.username(), "ACCOUNT_UPDATED", AUDIT_TYPE, id, unit.id(),
                 before + " -> " + describe(user), null);
     }
@@ -116,6 +125,7 @@ public class AccountService {
         requireCanManage(actor, user.getRole(), user.getUnitId());
         String password = PasswordPolicy.oneTimePassword();
         user.changePassword(encoder.encode(password), true);
+        sessions.endAfterCommit(id);
         audit.record(actor.username(), "ACCOUNT_PASSWORD_RESET", AUDIT_TYPE, id, user.getUnitId(),
                 user.getUsername(), null);
         return password;

@@ -7,11 +7,14 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.khuyenhoc.cdht.shared.Role;
 import vn.khuyenhoc.cdht.support.PostgresIntegrationTest;
@@ -64,6 +67,38 @@ class LoginSecurityTest extends PostgresIntegrationTest {
         jdbc.update("update app_user set locked_until = locked_until - interval '16 minutes' "
                 + "where username='lockme'");
         mvc.perform(formLogin("/login").user("lockme").password("right-password-1")).andExpect(authenticated());
+    }
+
+    @Test
+    void a_live_session_ends_when_a_manager_disables_the_account_and_not_before() throws Exception {
+        long id = provisioning.create("live1", "Phiên còn sống", Role.VERIFIER, unitId("VLINH-T02"),
+                "right-password-3", false);
+        MockHttpSession session = (MockHttpSession) mvc
+                .perform(formLogin("/login").user("live1").password("right-password-3"))
+                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+
+        // a change of name only leaves the session alone
+        mvc.perform(post("/accounts/{id}", id).with(as("tinh")).with(csrf())
+                        .param("displayName", "Phiên còn sống (đổi tên)").param("role", "VERIFIER")
+                        .param("unitCode", "VLINH-T02").param("enabled", "true")
+                        .param("version", String.valueOf(accountVersion(id))))
+                .andExpect(status().isFound());
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+
+        mvc.perform(post("/accounts/{id}", id).with(as("tinh")).with(csrf())
+                        .param("displayName", "Phiên còn sống (đổi tên)").param("role", "VERIFIER")
+                        .param("unitCode", "VLINH-T02").param("enabled", "false")
+                        .param("version", String.valueOf(accountVersion(id))))
+                .andExpect(status().isFound());
+        assertThat(jdbc.queryForObject("select enabled from app_user where id = ?", Boolean.class, id)).isFalse();
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/login").param("expired", "")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"session-ended\"")));
+    }
+
+    private long accountVersion(long id) {
+        return jdbc.queryForObject("select version from app_user where id = ?", Long.class, id);
     }
 
     @Test
