@@ -22,6 +22,9 @@ if [ -z "$JAR" ]; then
     ./mvnw -q package -DskipTests
     JAR=$(ls target/cdht-*.jar | head -1)
 fi
+# run a copy: a rebuild of target/*.jar during the run must not pull classes from under the running JVM
+cp "$JAR" target/bench/generator.jar
+JAR=target/bench/generator.jar
 LOG=target/bench/generate-$DB.log
 dropdb --if-exists "$DB"
 createdb "$DB"

@@ -39,6 +39,9 @@ if [ -z "$JAR" ]; then
     ./mvnw -q package -DskipTests
     JAR=$(ls target/cdht-*.jar | head -1)
 fi
+# run a copy: a rebuild of target/*.jar during the run must not pull classes from under the running JVM
+cp "$JAR" target/bench/app.jar
+JAR=target/bench/app.jar
 q() { psql -X -At -c "$1" "$DB"; }
 
 # ---- the application: start-up time from process start to the first 200 on /login ----
@@ -131,6 +134,10 @@ scenario dashboard "province dashboard /report/$PROVINCE/$YEAR (province officer
 SAVED=$(q "SELECT count(*) FROM assessment WHERE version > 0 AND assessment_year = $YEAR")
 
 # ---- import beside COPY: HOOK for the transfer module's benchmark (issue 8 import; built separately) ----
+# Contract: bench/import-vs-copy.sh, executable, runs while the application is up and gets in its environment
+# APP_URL, SESSION + CSRF (bench-tinh, province officer), COMMUNE_SESSION + COMMUNE_CSRF (bench-xa, commune
+# officer of commune 100001000), BENCH_DB, OUT (target/bench/load); it prints markdown (its table and the ratio
+# "import rows/s ÷ COPY rows/s", target >= 0.3) on stdout, which goes into the report as is.
 IMPORT_MD=
 if [ -x bench/import-vs-copy.sh ]; then
     echo "== import vs COPY (bench/import-vs-copy.sh)"
