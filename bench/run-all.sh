@@ -9,7 +9,8 @@
 #
 # Environment: BENCH_DB (cdht_bench_province), CITIZENS (1600000), SEED (42), DURATION per run (15s), WARMUP per
 # scenario (5s), CONNECTIONS ("1 8 32"), APP_PORT (8098), JAVA_OPTS (""), RAW_RUNS (3), DASHBOARD_RUNS (50),
-# SKIP_SQL (unset: run the SQL baselines), PGHOST (127.0.0.1), PGUSER (postgres).
+# SKIP_SQL (unset: run the SQL baselines), SCENARIOS (all: "floor search search-province form-get form-post
+# commune-list dashboard"), PGHOST (127.0.0.1), PGUSER (postgres).
 # Output: target/bench/load/ (wrk outputs, app.log, results.tsv, report.md). Not a test: CI never runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -104,10 +105,28 @@ editable_ids() {
 editable_ids
 echo "editable assessments of the commune: $(wc -l < "$IDS_FILE")"
 
+# Requests that wrk left behind (Tomcat finishes them after wrk has closed its connections) must not spill into the
+# next run: wait until the application's database sessions have been idle for two polls in a row (at most 300 s).
+drain() {
+    local idle=0 i
+    for i in $(seq 1 600); do
+        if [ "$(q "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'
+                   AND pid <> pg_backend_pid() AND application_name NOT LIKE 'psql%'")" = 0 ]; then
+            idle=$(( idle + 1 ))
+            [ "$idle" -ge 2 ] && return 0
+        else
+            idle=0
+        fi
+        sleep 0.5
+    done
+    echo "   (the application was still busy after 300 s)" >&2
+}
+
 # wrk_run NAME SCENARIO SESSION PATH CONNECTIONS DURATION -> the RESULT line
 wrk_run() {
     local name=$1 scenario=$2 session=$3 path=$4 c=$5 duration=$6 t
     t=$(( c < 2 ? c : 2 ))
+    drain
     [ "$scenario" = save ] && editable_ids
     SCENARIO=$scenario SESSION=$session CSRF=$XA_CSRF PATH_=$path THREADS=$t IDS_FILE=$IDS_FILE \
         INDICATORS=$INDICATORS wrk -t"$t" -c"$c" -d"$duration" --timeout 30s -s bench/load/scenario.lua "$BASE" \
@@ -116,6 +135,10 @@ wrk_run() {
 }
 scenario() {
     local name=$1 label=$2 scenario=$3 session=$4 path=$5 c line
+    case " ${SCENARIOS:-floor search search-province form-get form-post commune-list dashboard} " in
+        *" $name "*) ;;
+        *) return 0 ;;
+    esac
     echo "== $label"
     wrk_run "$name-warmup" "$scenario" "$session" "$path" 8 "$WARMUP" > /dev/null
     for c in $CONNECTIONS; do
