@@ -3,14 +3,14 @@
 # (bench/sql/*.sql, generated from the application's code by BenchSqlTest), timed with pgbench: p50/p95 latency;
 # then the cost of one unit's refresh (what a change adds to its transaction).
 #
-#   bench/dashboard-vs-raw.sh --generate   # scratch database: schema, province-sized data, roll-ups; then time
+#   bench/dashboard-vs-raw.sh --generate   # scratch database: bench/generate.sh (schema, data, roll-ups); then time
 #   bench/dashboard-vs-raw.sh              # time again on the existing data
 #
-# Environment: BENCH_DB (cdht_bench; DROPPED and recreated by --generate), CITIZENS (1600000), PGHOST (127.0.0.1),
+# Environment: BENCH_DB (cdht_bench_province; DROPPED and recreated by --generate, see bench/generate.sh), CITIZENS (1600000), PGHOST (127.0.0.1),
 # PGUSER (postgres), DASHBOARD_RUNS (200), RAW_RUNS (10). Not a test: CI never runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DB=${BENCH_DB:-cdht_bench}
+DB=${BENCH_DB:-cdht_bench_province}
 CITIZENS=${CITIZENS:-1600000}
 DASHBOARD_RUNS=${DASHBOARD_RUNS:-200}
 RAW_RUNS=${RAW_RUNS:-10}
@@ -18,40 +18,9 @@ export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 OUT=target/bench
 mkdir -p "$OUT"
 
-# The application on a spare port until it is ready (Flyway has migrated, the start-up runners have run), then
-# stopped: its own process group, so nothing else is touched.
-APP_PORT=${APP_PORT:-8097}
-run_app() {
-    setsid ./mvnw -q -o spring-boot:run -Dspring-boot.run.arguments="--server.port=$APP_PORT \
---spring.datasource.url=jdbc:postgresql://$PGHOST:5432/$DB?reWriteBatchedInserts=true \
---spring.datasource.username=$PGUSER --cdht.demo.mode=off \
---cdht.citizen.id-hash-key=benchmark-only-key-never-used-for-real-data-000" &
-    local pid=$!
-    for _ in $(seq 1 900); do
-        if curl -sf "http://localhost:$APP_PORT/actuator/health/readiness" > /dev/null; then
-            break
-        fi
-        if ! kill -0 "$pid" 2> /dev/null; then
-            echo "the application stopped" >&2
-            return 1
-        fi
-        sleep 1
-    done
-    kill -- -"$pid"
-    wait "$pid" 2> /dev/null || true
-}
-
 if [ "${1:-}" = "--generate" ]; then
-    dropdb --if-exists "$DB"
-    createdb "$DB"
-    echo "== schema (Flyway, through the application)"
-    run_app > "$OUT/migrate.log" 2>&1
-    echo "== data: $CITIZENS citizens"
-    psql -X -q -v citizens="$CITIZENS" -f bench/generate-province.sql "$DB" | tee "$OUT/generate.log"
-    echo "== roll-ups: the application rebuilds empty roll-ups at start-up"
-    run_app > "$OUT/rebuild.log" 2>&1
-    grep -o "Roll-ups rebuilt in .*" "$OUT/rebuild.log" | tee "$OUT/rebuild-time.txt"
-    psql -X -q -c "VACUUM ANALYZE" "$DB"
+    # schema, data, roll-ups and accounts: the application's own generator (module benchdata)
+    BENCH_DB=$DB CITIZENS=$CITIZENS bench/generate.sh
 fi
 
 TODAY=$(date +%F)

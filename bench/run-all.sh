@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# Issue 8's benchmark harness, one command: (optionally) the data set, the application's start-up time, the page
+# scenarios under wrk at 1, 8 and 32 concurrent users beside the framework floor, the import beside COPY (when
+# bench/import-vs-copy.sh exists), the dashboard SQL beside the raw aggregate; then the markdown tables.
+#
+#   bench/run-all.sh --generate     # drop + generate BENCH_DB (CITIZENS, default 1.6 M), then everything
+#   bench/run-all.sh                # everything on the existing BENCH_DB (generated when it does not exist)
+#   DURATION=10s CONNECTIONS="1 8" SKIP_SQL=1 bench/run-all.sh   # a quicker pass
+#
+# Environment: BENCH_DB (cdht_bench_province), CITIZENS (1600000), SEED (42), DURATION per run (15s), WARMUP per
+# scenario (5s), CONNECTIONS ("1 8 32"), APP_PORT (8098), JAVA_OPTS (""), RAW_RUNS (3), DASHBOARD_RUNS (50),
+# SKIP_SQL (unset: run the SQL baselines), SCENARIOS (all: "floor search search-province form-get form-post
+# commune-list dashboard"), PGHOST (127.0.0.1), PGUSER (postgres).
+# Output: target/bench/load/ (wrk outputs, app.log, results.tsv, report.md). Not a test: CI never runs it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB=${BENCH_DB:-cdht_bench_province}
+DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-5s}
+CONNECTIONS=${CONNECTIONS:-"1 8 32"}
+APP_PORT=${APP_PORT:-8098}
+PASSWORD=${BENCH_PASSWORD:-Bench-cdht-2026}
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres} BENCH_DB=$DB
+export CDHT_CITIZEN_ID_HASH_KEY=${CDHT_CITIZEN_ID_HASH_KEY:-benchmark-only-key-never-used-for-real-data-000}
+OUT=target/bench/load
+BASE=http://localhost:$APP_PORT
+PROVINCE=100000000
+COMMUNE=100001000
+YEAR=2025
+mkdir -p "$OUT"
+rm -f "$OUT"/*.txt "$OUT/results.tsv" "$OUT/report.md"
+run_started=$(date +%s)
+
+command -v wrk > /dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
+if [ "${1:-}" = "--generate" ] || ! psql -X -At -c "SELECT 1" "$DB" > /dev/null 2>&1; then
+    bench/generate.sh
+fi
+JAR=$(ls target/cdht-*.jar 2> /dev/null | head -1 || true)
+if [ -z "$JAR" ]; then
+    ./mvnw -q package -DskipTests
+    JAR=$(ls target/cdht-*.jar | head -1)
+fi
+# run a copy: a rebuild of target/*.jar during the run must not pull classes from under the running JVM
+cp "$JAR" target/bench/app.jar
+JAR=target/bench/app.jar
+q() { psql -X -At -c "$1" "$DB"; }
+
+# ---- the application: start-up time from process start to the first 200 on /login ----
+APP_PID=
+stop_app() {
+    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2> /dev/null; then
+        kill -- -"$APP_PID" 2> /dev/null || true
+        wait "$APP_PID" 2> /dev/null || true
+    fi
+    APP_PID=
+}
+trap stop_app EXIT
+if curl -s -o /dev/null "$BASE/login"; then
+    echo "port $APP_PORT is in use: set APP_PORT" >&2
+    exit 1
+fi
+echo "== starting $JAR on $DB (port $APP_PORT)"
+t0=$(date +%s%N)
+# shellcheck disable=SC2086
+setsid java ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres --server.port="$APP_PORT" \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$DB?reWriteBatchedInserts=true" \
+    --spring.datasource.username="$PGUSER" --spring.datasource.password="${PGPASSWORD:-}" \
+    --cdht.bench.floor=true > "$OUT/app.log" 2>&1 &
+APP_PID=$!
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/login")" = 200 ]; do
+    kill -0 "$APP_PID" 2> /dev/null || { echo "the application stopped, see $OUT/app.log" >&2; exit 1; }
+    sleep 0.1
+done
+STARTUP=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+STARTED_LINE=$(grep -o "Started CdhtApplication in [0-9.]* seconds" "$OUT/app.log" | grep -o "[0-9.]* seconds" || true)
+echo "start-up: first 200 on /login after $STARTUP s (Spring: $STARTED_LINE)"
+
+# ---- sessions: GET /login for the CSRF token, POST the credentials, keep JSESSIONID; the session's own token ----
+csrf_of() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
+login() {
+    local user=$1 jar="$OUT/$1.cookies" token where
+    rm -f "$jar"
+    token=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | csrf_of)
+    where=$(curl -s -o /dev/null -c "$jar" -b "$jar" -w '%{redirect_url}' --data-urlencode "username=$user" \
+        --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$token" "$BASE/login")
+    case "$where" in *login*|"") echo "login of $user failed ($where)" >&2; exit 1 ;; esac
+    awk '$6 == "JSESSIONID" { print $7 }' "$jar"
+}
+csrf_for() { curl -s -b "JSESSIONID=$1" "$BASE/bench/floor" | csrf_of; }
+XA=$(login bench-xa)
+XA_CSRF=$(csrf_for "$XA")
+TINH=$(login bench-tinh)
+[ -n "$XA_CSRF" ] || { echo "no CSRF token on /bench/floor" >&2; exit 1; }
+
+# ---- scenarios ----
+INDICATORS=$(q "SELECT string_agg(code || ':' || max_points, ',' ORDER BY sort_order, id) FROM criteria_indicator
+    WHERE criteria_set_id = (SELECT min(id) FROM criteria_set)")
+IDS_FILE=$OUT/editable-ids.txt
+# the assessments bench-xa may edit (DRAFT or RETURNED, its commune, 2025), with their current versions
+editable_ids() {
+    q "SELECT a.id || ' ' || a.version FROM assessment a JOIN admin_unit u ON u.id = a.unit_id
+       WHERE a.assessment_year = $YEAR AND a.state IN ('DRAFT', 'RETURNED') AND u.path LIKE '/$PROVINCE/$COMMUNE/%'
+       ORDER BY a.id" > "$IDS_FILE"
+}
+editable_ids
+echo "editable assessments of the commune: $(wc -l < "$IDS_FILE")"
+
+# Requests that wrk left behind (Tomcat finishes them after wrk has closed its connections) must not spill into the
+# next run: wait until the application's database sessions have been idle for two polls in a row (at most 300 s).
+drain() {
+    local idle=0 i
+    for i in $(seq 1 600); do
+        if [ "$(q "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'
+                   AND pid <> pg_backend_pid() AND application_name NOT LIKE 'psql%'")" = 0 ]; then
+            idle=$(( idle + 1 ))
+            [ "$idle" -ge 2 ] && return 0
+        else
+            idle=0
+        fi
+        sleep 0.5
+    done
+    echo "   (the application was still busy after 300 s)" >&2
+}
+
+# wrk_run NAME SCENARIO SESSION PATH CONNECTIONS DURATION -> the RESULT line
+wrk_run() {
+    local name=$1 scenario=$2 session=$3 path=$4 c=$5 duration=$6 t
+    t=$(( c < 2 ? c : 2 ))
+    drain
+    [ "$scenario" = save ] && editable_ids
+    SCENARIO=$scenario SESSION=$session CSRF=$XA_CSRF PATH_=$path THREADS=$t IDS_FILE=$IDS_FILE \
+        INDICATORS=$INDICATORS wrk -t"$t" -c"$c" -d"$duration" --timeout 30s -s bench/load/scenario.lua "$BASE" \
+        > "$OUT/$name-$c.txt" 2>&1 || true
+    grep "^RESULT" "$OUT/$name-$c.txt" || echo "RESULT rps=0 p50=0 p95=0 p99=0 requests=0 errors=-1 ok=0 other=0"
+}
+scenario() {
+    local name=$1 label=$2 scenario=$3 session=$4 path=$5 c line
+    case " ${SCENARIOS:-floor search search-province form-get form-post commune-list dashboard} " in
+        *" $name "*) ;;
+        *) return 0 ;;
+    esac
+    echo "== $label"
+    wrk_run "$name-warmup" "$scenario" "$session" "$path" 8 "$WARMUP" > /dev/null
+    for c in $CONNECTIONS; do
+        line=$(wrk_run "$name" "$scenario" "$session" "$path" "$c" "$DURATION")
+        echo "   $c users: $line"
+        printf '%s\t%s\t%s\t%s\n' "$name" "$label" "$c" "$line" >> "$OUT/results.tsv"
+    done
+}
+scenario floor "framework floor: /bench/floor (commune officer)" get "$XA" /bench/floor
+scenario search "citizen search /citizens?q=... (commune officer, ~20,000 citizens)" search "$XA" /
+scenario search-province "citizen search /citizens?q=... (province officer, all citizens)" search "$TINH" /
+scenario form-get "assessment form GET /assessments/{id}/edit" form "$XA" /
+scenario form-post "assessment form POST /assessments/{id}/edit (real save)" save "$XA" /
+scenario commune-list "commune list /assessments?year=$YEAR (commune officer)" get "$XA" "/assessments?year=$YEAR"
+scenario dashboard "province dashboard /report/$PROVINCE/$YEAR (province officer)" get "$TINH" "/report/$PROVINCE/$YEAR"
+SAVED=$(q "SELECT count(*) FROM assessment WHERE version > 0 AND assessment_year = $YEAR")
+
+# ---- import beside COPY: HOOK for the transfer module's benchmark (issue 8 import; built separately) ----
+# Contract: bench/import-vs-copy.sh, executable, runs while the application is up and gets in its environment
+# APP_URL, SESSION + CSRF (bench-tinh, province officer), COMMUNE_SESSION + COMMUNE_CSRF (bench-xa, commune
+# officer of commune 100001000), BENCH_DB, OUT (target/bench/load); it prints markdown (its table and the ratio
+# "import rows/s ÷ COPY rows/s", target >= 0.3) on stdout, which goes into the report as is.
+IMPORT_MD=
+if [ -x bench/import-vs-copy.sh ]; then
+    echo "== import vs COPY (bench/import-vs-copy.sh)"
+    IMPORT_MD=$(APP_URL=$BASE SESSION=$TINH CSRF=$(csrf_for "$TINH") COMMUNE_SESSION=$XA COMMUNE_CSRF=$XA_CSRF \
+        BENCH_DB=$DB OUT=$OUT bench/import-vs-copy.sh || echo "import-vs-copy.sh failed")
+else
+    IMPORT_MD="Not measured: bench/import-vs-copy.sh does not exist yet (the import is module transfer's)."
+fi
+stop_app
+
+# ---- the raw SQL aggregate the dashboard replaces (pgbench, one client), with the application stopped ----
+SQL_MD="Skipped (SKIP_SQL set)."
+if [ -z "${SKIP_SQL:-}" ]; then
+    echo "== dashboard SQL vs raw aggregate (bench/dashboard-vs-raw.sh)"
+    DASHBOARD_RUNS=${DASHBOARD_RUNS:-50} RAW_RUNS=${RAW_RUNS:-3} bench/dashboard-vs-raw.sh > "$OUT/sql.txt" 2>&1 \
+        || echo "dashboard-vs-raw.sh failed, see $OUT/sql.txt"
+    # results.txt lines: "name runs=N p50= X ms p95= Y ms"
+    SQL_MD=$(awk '$1 ~ /^(province|commune|hamlet)-/ { sub("runs=", "", $2); printf "| %s | %s | %s | %s |\n", $1, $2, $4, $7 }' \
+        target/bench/results.txt 2> /dev/null)
+    SQL_MD="| script | runs | p50 (ms) | p95 (ms) |
+|---|---|---|---|
+$SQL_MD"
+fi
+RAW_P95=$(awk '$1 == "province-raw" { print $7 }' target/bench/results.txt 2> /dev/null || true)
+
+# ---- the report ----
+field() { grep -o "$2=[-0-9.]*" <<< "$1" | cut -d= -f2; }
+value() { awk -F'\t' -v n="$1" -v c="$2" '$1 == n && $3 == c { print $4 }' "$OUT/results.tsv"; }
+{
+    echo "### Run of $(date -u '+%Y-%m-%d %H:%M UTC') on $DB"
+    echo
+    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM," \
+        "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(q 'SHOW server_version' | cut -d' ' -f1)" \
+        "PostgreSQL; $(java -version 2>&1 | head -1); load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo "Data: $(q 'SELECT count(*) FROM citizen') citizens, $(q 'SELECT count(*) FROM assessment') assessments," \
+        "$(q "SELECT count(*) FROM admin_unit WHERE level_code = 'commune' AND valid_to IS NULL") communes," \
+        "$(q "SELECT count(*) FROM admin_unit WHERE level_code = 'hamlet'") hamlets;" \
+        "database $(q "SELECT pg_size_pretty(pg_database_size('$DB'))")." \
+        "wrk: $DURATION a run after a $WARMUP warm-up per scenario, threads = min(users, 2), keep-alive."
+    echo
+    echo "Start-up: **$STARTUP s** from process start to the first 200 on /login (Spring's own figure: $STARTED_LINE)."
+    echo
+    echo "| scenario | users | req/s | p50 (ms) | p95 (ms) | p99 (ms) | requests | errors / unexpected status |"
+    echo "|---|---|---|---|---|---|---|---|"
+    while IFS=$'\t' read -r name label c line; do
+        extra=""
+        [ "$name" = form-post ] && extra=" (saves $(field "$line" saves), conflicts $(field "$line" conflicts))"
+        echo "| $label | $c | $(field "$line" rps) | $(field "$line" p50) | $(field "$line" p95) | $(field "$line" p99)" \
+            "| $(field "$line" requests) | $(field "$line" errors) / $(field "$line" other)$extra |"
+    done < "$OUT/results.tsv"
+    echo
+    echo "Assessments of $YEAR saved at least once by the POST runs (all runs so far on this database): $SAVED."
+    echo
+    echo "**Ratios to the baselines**"
+    echo
+    echo "| check | users | measured | target | met |"
+    echo "|---|---|---|---|---|"
+    for c in $CONNECTIONS; do
+        floor=$(field "$(value floor "$c")" rps)
+        for name in form-get form-post; do
+            line=$(value "$name" "$c")
+            awk -v n="$name" -v c="$c" -v r="$(field "$line" rps)" -v f="$floor" -v p="$(field "$line" p95)" 'BEGIN {
+                ratio = f > 0 ? r / f : 0
+                printf "| %s throughput / floor | %s | %.2f (%s / %s req/s) | >= 0.7 | %s |\n", n, c, ratio, r, f,
+                    ratio >= 0.7 ? "yes" : "**no**"
+                if (c == 32) printf "| %s p95 | 32 | %s ms | <= 50 ms | %s |\n", n, p, p <= 50 ? "yes" : "**no**" }'
+        done
+    done
+    if [ -n "$RAW_P95" ]; then
+        for c in $CONNECTIONS; do
+            awk -v c="$c" -v p="$(field "$(value dashboard "$c")" p95)" -v raw="$RAW_P95" 'BEGIN {
+                if (raw > 0) printf "| dashboard page p95 / raw aggregate p95 | %s | %.4f (%s / %s ms) | <= 0.5 | %s |\n", c,
+                    p / raw, p, raw, p / raw <= 0.5 ? "yes" : "**no**" }'
+        done
+    fi
+    awk -v s="$STARTUP" 'BEGIN { printf "| start-up | - | %s s | <= 8 s | %s |\n", s, s <= 8 ? "yes" : "**no**" }'
+    echo
+    echo "**Dashboard SQL beside the raw aggregate** (bench/dashboard-vs-raw.sh, pgbench, one client, app stopped)"
+    echo
+    echo "$SQL_MD"
+    echo
+    echo "**Import beside COPY**"
+    echo
+    echo "$IMPORT_MD"
+    echo
+    echo "Whole run: $(( $(date +%s) - run_started )) s."
+} > "$OUT/report.md"
+echo
+cat "$OUT/report.md"
