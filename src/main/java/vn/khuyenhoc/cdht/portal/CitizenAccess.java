@@ -90,7 +90,7 @@ class CitizenAccess {
         if ("USED".equals(status)) {
             throw refuse("code", "portal.proof.used", ipKey);
         }
-        if (!Instant.now().isBefore(((Timestamp) row.get("expires_at")).toInstant())) {
+        if (!Instant.now().isBefore(Times.instant(row.get("expires_at")))) {
             throw refuse("code", "portal.proof.expired", ipKey);
         }
         if (((Number) row.get("birth_year")).intValue() != birthYear) {
@@ -198,10 +198,10 @@ class CitizenAccess {
         Map<String, Object> row = jdbc.queryForMap("select reference, assessment_year, pin_hash, magic_expires_at "
                 + "from portal_access where citizen_id = :citizen", Map.of("citizen", citizenId));
         String name = citizens.find(citizenId).map(CitizenSummary::fullName).orElse("");
-        Timestamp magic = (Timestamp) row.get("magic_expires_at");
+        Instant magic = Times.instant(row.get("magic_expires_at"));
         Number year = (Number) row.get("assessment_year");
         return new Overview(citizenId, name, (String) row.get("reference"), year == null ? null : year.intValue(),
-                row.get("pin_hash") != null, magic == null ? null : magic.toInstant());
+                row.get("pin_hash") != null, magic);
     }
 
     /** The citizen's reference, creating their access row (without PIN or link) on the first invitation. */

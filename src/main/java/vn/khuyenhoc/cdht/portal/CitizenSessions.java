@@ -55,8 +55,8 @@ class CitizenSessions {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        Instant lastSeen = ((Timestamp) rows.get(0).get("last_seen_at")).toInstant();
-        Instant end = ((Timestamp) rows.get(0).get("expires_at")).toInstant();
+        Instant lastSeen = Times.instant(rows.get(0).get("last_seen_at"));
+        Instant end = Times.instant(rows.get(0).get("expires_at"));
         if (!now.isBefore(end) || !now.isBefore(lastSeen.plus(properties.sessionIdleTimeout()))) {
             jdbc.update("delete from portal_session where token_hash = :hash", Map.of("hash", hash));
             return Optional.empty();

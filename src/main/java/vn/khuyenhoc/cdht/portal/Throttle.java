@@ -76,7 +76,7 @@ class Throttle {
             }
         }
         int failures = ((Number) rows.get(0).get("failures")).intValue();
-        Instant start = ((Timestamp) rows.get(0).get("window_start")).toInstant();
+        Instant start = Times.instant(rows.get(0).get("window_start"));
         if (start.plus(window).isBefore(now)) {
             failures = 0;
             start = now;

@@ -14,6 +14,26 @@ final class Times {
     private Times() {
     }
 
+    /**
+     * A TIMESTAMP WITH TIME ZONE read into a map by JDBC: PostgreSQL's driver gives a Timestamp, H2 an
+     * OffsetDateTime.
+     */
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        throw new IllegalArgumentException("not a moment: " + value.getClass());
+    }
+
     static String format(Instant instant) {
         return instant == null ? "" : FORMAT.format(instant);
     }
