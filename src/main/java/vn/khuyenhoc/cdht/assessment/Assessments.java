@@ -286,7 +286,7 @@ public class Assessments {
         return why;
     }
 
-    private static ScorePreview preview(CriteriaDefinition criteria, Assessment assessment,
+    static ScorePreview preview(CriteriaDefinition criteria, Assessment assessment,
             Map<String, Integer> scores) {
         Map<String, Integer> given = new HashMap<>();
         int total = 0;
@@ -325,6 +325,11 @@ public class Assessments {
     }
 
     AssessmentDetail detail(CurrentUser user, Assessment assessment) {
+        return detail(assessment, access.actionsFor(user, assessment));
+    }
+
+    /** The page's view of the assessment with the actions already decided (by role and scope, or for a citizen). */
+    AssessmentDetail detail(Assessment assessment, java.util.Set<WorkflowAction> actions) {
         CriteriaDefinition criteria = catalog.definition(assessment.getCriteriaSetId());
         String group = assessment.getTargetGroup();
         List<AssessmentDetail.Section> sections = new ArrayList<>();
@@ -355,23 +360,22 @@ public class Assessments {
                 assessment.getEnteredBy(), assessment.getCreatedAt(), assessment.getSubmittedAt(),
                 assessment.getSubmittedBy(), assessment.getVerifiedAt(), assessment.getVerifiedBy(),
                 assessment.getVersion(), criteria.maxTotal(), sections,
-                scoreOrNull(criteria, assessment, assessment.selfScores()), verifiedResult,
-                access.actionsFor(user, assessment));
+                scoreOrNull(criteria, assessment, assessment.selfScores()), verifiedResult, actions);
     }
 
     String groupName(String code) {
         return catalog.targetGroup(code).map(TargetGroupOption::name).orElse(code);
     }
 
-    private static boolean inRange(int year) {
+    static boolean inRange(int year) {
         return year >= FIRST_YEAR && year <= Year.now().getValue();
     }
 
-    private static List<String> codes(CriteriaDefinition criteria) {
+    static List<String> codes(CriteriaDefinition criteria) {
         return criteria.indicators().stream().map(IndicatorDefinition::code).toList();
     }
 
-    private static Map<String, String> evidenceNotes(Assessment assessment, CriteriaDefinition criteria) {
+    static Map<String, String> evidenceNotes(Assessment assessment, CriteriaDefinition criteria) {
         Map<String, String> notes = new HashMap<>();
         for (String code : codes(criteria)) {
             String note = assessment.score(code).getEvidenceNote();
@@ -383,7 +387,7 @@ public class Assessments {
     }
 
     /** "3: – → 7; evidence 3: '' → 'Thẻ thư viện'" for every indicator that changed. */
-    private static String changes(CriteriaDefinition criteria, Map<String, Integer> oldScores,
+    static String changes(CriteriaDefinition criteria, Map<String, Integer> oldScores,
             Map<String, Integer> newScores, Map<String, String> oldNotes, Map<String, String> newNotes,
             String noteName) {
         List<String> changes = new ArrayList<>();
@@ -399,7 +403,7 @@ public class Assessments {
         return String.join("; ", changes);
     }
 
-    private static String failures(ScoreResult result) {
+    static String failures(ScoreResult result) {
         if (result.passed()) {
             return "";
         }
