@@ -352,15 +352,17 @@ class ImportEngine {
                 int index = entry.getKey();
                 Column column = entry.getValue();
                 String value = index < row.cells().size() ? row.cells().get(index) : "";
-                value = Columns.unescape(value == null ? "" : value.strip());
+                String raw = value == null ? "" : value.strip();
                 if (row.formulaColumns().contains(index)) {
                     error(line, column.header(), "transfer.row.formula");
                     continue;
                 }
-                if (!value.isEmpty() && startsLikeFormula(value) && column.kind() == Kind.FIXED) {
+                // an escaped value ('=…, as exports write it) is text; an unescaped one would run as a formula
+                if (!raw.isEmpty() && startsLikeFormula(raw) && column.kind() == Kind.FIXED) {
                     error(line, column.header(), "transfer.row.formula");
                     continue;
                 }
+                value = Columns.unescape(raw);
                 switch (column.kind()) {
                     case FIXED -> fixed.put(column.header(), value);
                     case SELF, VERIFIED -> {
@@ -442,6 +444,9 @@ class ImportEngine {
                     line.year = y;
                 }
             }
+            // one message per cell: a formula refused is not also reported as a missing value
+            Set<String> columnsWithError = new HashSet<>();
+            line.errors.removeIf(e -> !columnsWithError.add(e.column()));
             return line;
         }
 

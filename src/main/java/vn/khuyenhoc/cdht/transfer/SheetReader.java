@@ -64,6 +64,9 @@ final class SheetReader {
     private static final byte[] OLE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final long MAX_ENTRY_BYTES = 1L << 30;
+    private static final long MAX_TOTAL_BYTES = 2L << 30;
+    private static final long GRACE_BYTES = 100_000;
+    private static final long MAX_RATIO = 100;
 
     static {
         ZipSecureFile.setMinInflateRatio(0.01);
@@ -85,6 +88,7 @@ final class SheetReader {
             throw new FileProblem("transfer.file.empty");
         }
         if (startsWith(head, ZIP)) {
+            checkZip(file);
             return Format.XLSX;
         }
         if (startsWith(head, OLE)) {
@@ -198,6 +202,43 @@ final class SheetReader {
             if (e instanceof SAXException sax && sax.getException() instanceof FileProblem problem) {
                 throw problem;
             }
+            throw new FileProblem("transfer.file.notWorkbook");
+        }
+    }
+
+    /**
+     * Inflates every entry once, counting, before POI sees the file: an entry that inflates more than 100 times
+     * its compressed size (beyond the first 100 kB), or a total beyond 2 GB, is a zip bomb; a zip without the
+     * parts of a workbook is not an .xlsx.
+     */
+    private static void checkZip(Path file) {
+        boolean contentTypes = false;
+        boolean workbook = false;
+        long total = 0;
+        byte[] buffer = new byte[65536];
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            var entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                java.util.zip.ZipEntry entry = entries.nextElement();
+                contentTypes |= entry.getName().equals("[Content_Types].xml");
+                workbook |= entry.getName().equals("xl/workbook.xml");
+                long compressed = Math.max(entry.getCompressedSize(), 1);
+                long inflated = 0;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        inflated += n;
+                        total += n;
+                        if ((inflated > GRACE_BYTES && inflated > compressed * MAX_RATIO) || total > MAX_TOTAL_BYTES) {
+                            throw new FileProblem("transfer.file.zipBomb");
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new FileProblem("transfer.file.notWorkbook");
+        }
+        if (!contentTypes || !workbook) {
             throw new FileProblem("transfer.file.notWorkbook");
         }
     }
