@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,10 +69,12 @@ class ImportEngine {
     private final MessageSource messages;
     private final TransactionTemplate transactions;
     private final TransferProperties properties;
+    private final JdbcTemplate jdbc;
 
     ImportEngine(CitizenBulkWriter citizens, AssessmentBulkImport assessments, AuditBatch audit, Units units,
             DataEntryScope scope, CriteriaCatalog catalog, MessageSource messages,
-            PlatformTransactionManager transactionManager, TransferProperties properties) {
+            PlatformTransactionManager transactionManager, TransferProperties properties, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.citizens = citizens;
         this.assessments = assessments;
         this.audit = audit;
@@ -115,13 +118,28 @@ class ImportEngine {
         }
         Run run = new Run(user, request, true, progress, locale, errorsCsv);
         return transactions.execute(status -> {
+            boolean postgres = postgres();
+            if (postgres) {
+                // The look-ups run inside the transaction that is inserting thousands of rows the planner's
+                // statistics do not know about yet: on a small table it would scan sequentially, once per chunk,
+                // which makes the import quadratic. The indexes (CCCD hash, folded name, citizen + year) are right.
+                jdbc.execute("set local enable_seqscan = off");
+            }
             ImportReport report = run.execute();
+            if (postgres) {
+                jdbc.execute("set local enable_seqscan = on"); // the roll-up refresh before commit plans freely
+            }
             if (report.hasErrors()) {
                 status.setRollbackOnly();
                 return withCommitted(report, false);
             }
             return withCommitted(report, true);
         });
+    }
+
+    private boolean postgres() {
+        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
     }
 
     private static ImportReport withCommitted(ImportReport r, boolean committed) {
