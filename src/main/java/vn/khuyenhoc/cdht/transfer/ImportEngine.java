@@ -123,11 +123,16 @@ class ImportEngine {
                 // The look-ups run inside the transaction that is inserting thousands of rows the planner's
                 // statistics do not know about yet: on a small table it would scan sequentially, once per chunk,
                 // which makes the import quadratic. The indexes (CCCD hash, folded name, citizen + year) are right.
+                // Custom plans only: a generic plan cached by the dry run on the same pooled connection (a table of
+                // a few rows then) would otherwise be reused whatever the setting above.
                 jdbc.execute("set local enable_seqscan = off");
+                jdbc.execute("set local plan_cache_mode = force_custom_plan");
             }
             ImportReport report = run.execute();
             if (postgres) {
-                jdbc.execute("set local enable_seqscan = on"); // the roll-up refresh before commit plans freely
+                // the roll-up refresh before commit plans freely
+                jdbc.execute("set local enable_seqscan = on");
+                jdbc.execute("set local plan_cache_mode = auto");
             }
             if (report.hasErrors()) {
                 status.setRollbackOnly();
