@@ -93,12 +93,26 @@ class AssessmentAccess {
      * the listeners (roll-ups), in the same transaction.
      */
     void flush(Assessment assessment) {
+        write(assessment);
+        events.publishEvent(AssessmentChanged.of(assessment));
+    }
+
+    /**
+     * As {@link #flush}, for a change that entered self-scores and nothing else (the state, the verification, the
+     * digital flags, unit, group and year untouched): the event says so, and the roll-ups, which count none of it,
+     * skip their refresh.
+     */
+    void flushScores(Assessment assessment) {
+        write(assessment);
+        events.publishEvent(AssessmentChanged.scoresOf(assessment));
+    }
+
+    private void write(Assessment assessment) {
         try {
             assessments.saveAndFlush(assessment);
         } catch (OptimisticLockingFailureException e) {
             throw new AssessmentConflictException(assessment.getId());
         }
-        events.publishEvent(AssessmentChanged.of(assessment));
     }
 
     /** Tells the listeners about an assessment just inserted (and flushed). */

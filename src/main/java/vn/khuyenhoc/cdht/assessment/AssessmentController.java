@@ -198,7 +198,9 @@ class AssessmentController {
         }
         ScoresForm form = ScoresForm.ofSelfScores(detail);
         model.addAttribute("scoresForm", form);
-        return entryView(user, detail, form, false, model);
+        // getFor checked scope, role and state: the preview needs no second read of the assessment
+        model.addAttribute("preview", assessments.previewOf(detail, form.scores()));
+        return formView(detail, false, model, "assessment/form");
     }
 
     @PostMapping("/{id}/edit")
@@ -260,7 +262,8 @@ class AssessmentController {
         }
         ScoresForm form = ScoresForm.ofVerifiedScores(detail);
         model.addAttribute("scoresForm", form);
-        return verifyView(user, detail, form, false, model);
+        model.addAttribute("preview", assessments.previewOf(detail, form.scores()));
+        return formView(detail, false, model, "assessment/verify");
     }
 
     @PostMapping("/{id}/verify")
@@ -333,21 +336,24 @@ class AssessmentController {
 
     // ---- helpers ----
 
+    /** A rejected form again: the preview checks scope and role itself (the detail was only read). */
     private String entryView(CurrentUser user, AssessmentDetail detail, ScoresForm form, boolean conflict,
             Model model) {
-        model.addAttribute("detail", detail);
-        model.addAttribute("conflict", conflict);
         model.addAttribute("preview", assessments.preview(user, detail.id(), WorkflowAction.EDIT, form.scores()));
-        return "assessment/form";
+        return formView(detail, conflict, model, "assessment/form");
     }
 
     private String verifyView(CurrentUser user, AssessmentDetail detail, ScoresForm form, boolean conflict,
             Model model) {
-        model.addAttribute("detail", detail);
-        model.addAttribute("conflict", conflict);
         model.addAttribute("preview", assessments.preview(user, detail.id(), WorkflowAction.VERIFY,
                 form.scores()));
-        return "assessment/verify";
+        return formView(detail, conflict, model, "assessment/verify");
+    }
+
+    private static String formView(AssessmentDetail detail, boolean conflict, Model model, String view) {
+        model.addAttribute("detail", detail);
+        model.addAttribute("conflict", conflict);
+        return view;
     }
 
     private String filterView(CurrentUser user, String view, Model model) {

@@ -182,7 +182,7 @@ public class Assessments {
         Map<String, String> oldNotes = evidenceNotes(assessment, criteria);
         String before = assessment.describeTotals();
         assessment.enterSelfScores(codes(criteria), input.scores(), input.notes(), result);
-        access.flush(assessment);
+        access.flushScores(assessment);
         String changes = changes(criteria, oldScores, input.scores(), oldNotes, input.notes(), "evidence");
         String after = assessment.describeTotals();
         audit.record(user.username(), "ASSESSMENT_UPDATED", AUDIT_TYPE, id, assessment.getUnitId(),
@@ -275,6 +275,16 @@ public class Assessments {
         return preview(catalog.definition(assessment.getCriteriaSetId()), assessment, scores);
     }
 
+    /**
+     * The preview of the scores a form shows beside an assessment just read through {@link #getFor} (which checked
+     * scope, role and state): the same figures as {@link #preview(CurrentUser, long, WorkflowAction, Map)}
+     * without reading the assessment a second time. Reads nothing but the (cached) criteria set.
+     */
+    public ScorePreview previewOf(AssessmentDetail detail, Map<String, Integer> scores) {
+        return preview(catalog.definition(detail.criteriaSetId()), detail.targetGroupCode(), detail.channel(),
+                scores);
+    }
+
     static String requireReason(String reason) {
         String why = reason == null ? "" : reason.trim();
         if (why.isEmpty()) {
@@ -287,6 +297,11 @@ public class Assessments {
     }
 
     static ScorePreview preview(CriteriaDefinition criteria, Assessment assessment,
+            Map<String, Integer> scores) {
+        return preview(criteria, assessment.getTargetGroup(), assessment.getChannel(), scores);
+    }
+
+    static ScorePreview preview(CriteriaDefinition criteria, String targetGroup, Channel channel,
             Map<String, Integer> scores) {
         Map<String, Integer> given = new HashMap<>();
         int total = 0;
@@ -302,7 +317,7 @@ public class Assessments {
             }
         }
         try {
-            ScoreResult result = score(criteria, assessment, given);
+            ScoreResult result = ScoringEngine.score(criteria, targetGroup, given, channel);
             return new ScorePreview(result.total(), criteria.maxTotal(), scored, criteria.indicators().size(),
                     result, List.of());
         } catch (InvalidScoresException e) {

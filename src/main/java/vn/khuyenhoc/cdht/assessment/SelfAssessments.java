@@ -115,7 +115,7 @@ public class SelfAssessments {
         Map<String, String> oldNotes = Assessments.evidenceNotes(assessment, criteria);
         String before = assessment.describeTotals();
         assessment.enterSelfScores(Assessments.codes(criteria), input.scores(), input.notes(), result);
-        access.flush(assessment);
+        access.flushScores(assessment);
         String changes = Assessments.changes(criteria, oldScores, input.scores(), oldNotes, input.notes(),
                 "evidence");
         String after = assessment.describeTotals();

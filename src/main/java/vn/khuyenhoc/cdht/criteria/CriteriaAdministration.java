@@ -31,9 +31,11 @@ class CriteriaAdministration {
     private final AuditLog audit;
     private final EntityManager entityManager;
     private final ObjectProvider<CriteriaSetUsage> usages;
+    private final CriteriaCatalog catalog;
 
     CriteriaAdministration(CriteriaSetRepository sets, TargetGroupRepository groups, AuditLog audit,
-            EntityManager entityManager, ObjectProvider<CriteriaSetUsage> usages) {
+            EntityManager entityManager, ObjectProvider<CriteriaSetUsage> usages, CriteriaCatalog catalog) {
+        this.catalog = catalog;
         this.sets = sets;
         this.groups = groups;
         this.audit = audit;
@@ -142,6 +144,7 @@ class CriteriaAdministration {
             throw new CriteriaSetInvalidException(problems);
         }
         set.publish(actor.username());
+        catalog.evictSet(id);
         audit.record(actor.username(), "CRITERIA_PUBLISHED", AUDIT_SET, id, null, describe(set), null);
     }
 
@@ -150,6 +153,7 @@ class CriteriaAdministration {
         requireAdmin(actor);
         CriteriaSet set = load(id);
         set.retire(actor.username());
+        catalog.evictSet(id);
         audit.record(actor.username(), "CRITERIA_RETIRED", AUDIT_SET, id, null, label(set),
                 reason == null || reason.isBlank() ? null : reason.trim());
     }
@@ -165,6 +169,7 @@ class CriteriaAdministration {
             throw new BusinessRuleException("criteria.delete.notDraft");
         }
         String label = label(set);
+        catalog.evictSet(id);
         if (usages.orderedStream().anyMatch(usage -> usage.uses(id))) {
             throw new BusinessRuleException("criteria.delete.inUse", label);
         }
@@ -293,6 +298,7 @@ class CriteriaAdministration {
         }
         TargetGroup group = new TargetGroup(code, form.getName(), groups.maxSortOrder() + 10);
         entityManager.persist(group);
+        catalog.evictGroups();
         audit.record(actor.username(), "TARGET_GROUP_CREATED", AUDIT_GROUP, null, null,
                 code + " '" + group.getName() + "'", null);
     }
@@ -306,6 +312,7 @@ class CriteriaAdministration {
         }
         String before = group.getName();
         group.rename(newName);
+        catalog.evictGroups();
         audit.record(actor.username(), "TARGET_GROUP_RENAMED", AUDIT_GROUP, null, null,
                 code + " '" + before + "' -> '" + group.getName() + "'", null);
     }

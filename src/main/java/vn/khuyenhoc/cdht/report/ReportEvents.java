@@ -99,9 +99,15 @@ class ReportEvents {
         }
     }
 
-    /** The assessment's unit; the citizen's residence (adults numerator) and workplace's unit (officials). */
+    /**
+     * The assessment's unit; the citizen's residence (adults numerator) and workplace's unit (officials). Nothing
+     * for an entry of self-scores: no roll-up counts scores or self-totals, and everything counted stayed.
+     */
     @EventListener
     void on(AssessmentChanged event) {
+        if (event.scoresOnly()) {
+            return;
+        }
         Set<Long> units = new HashSet<>(Set.of(event.unitId()));
         jdbc.query("""
                 SELECT c.unit_id AS residence, k.unit_id AS workplace

@@ -3,8 +3,11 @@ package vn.khuyenhoc.cdht.criteria;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
@@ -22,6 +25,9 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
 
     @Autowired
     private CriteriaAdministration administration;
+
+    @Autowired
+    private EntityManagerFactory entityManagerFactory;
 
     @Test
     void the_seed_is_qd_324_exactly() {
@@ -130,13 +136,76 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
         assertThat(catalog.get(id).status()).isEqualTo(CriteriaStatus.RETIRED);
     }
 
+    @Test
+    void published_sets_come_from_memory_and_an_edited_draft_is_seen_at_once() {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        boolean wasEnabled = statistics.isStatisticsEnabled();
+        statistics.setStatisticsEnabled(true);
+        try {
+            // a published set: read once from the database, then from memory
+            catalog.evictAll();
+            statistics.clear();
+            CriteriaDefinition first = catalog.definition(qd324v1());
+            assertThat(statistics.getPrepareStatementCount()).isGreaterThanOrEqualTo(5);
+            assertThat(catalog.isCached(qd324v1())).isTrue();
+            statistics.clear();
+            assertThat(catalog.definition(qd324v1())).isSameAs(first);
+            assertThat(catalog.form(qd324v1(), "WORKER").targetGroup().code()).isEqualTo("WORKER");
+            assertThat(catalog.score(qd324v1(), "OTHER", CriteriaFixtures.all(10), Channel.ONLINE_SELF).total())
+                    .isEqualTo(100);
+            assertThat(catalog.inForce(2025)).map(CriteriaSetSummary::id).contains(qd324v1());
+            statistics.clear();
+            assertThat(catalog.inForce(2025)).map(CriteriaSetSummary::id).contains(qd324v1());
+            assertThat(catalog.definitionInForce(2025)).map(CriteriaDefinition::id).contains(qd324v1());
+            assertThat(catalog.targetGroup("OFFICIAL")).isPresent();
+            assertThat(statistics.getPrepareStatementCount()).isZero();
+
+            // a draft is never kept: each edit shows on the next read
+            long id = buildSmallSet("TEST-CACHE", 2097);
+            assertThatThrownBy(() -> catalog.definition(id)).isInstanceOf(NotFoundException.class);
+            assertThat(catalog.isCached(id)).isFalse();
+            CriteriaSetForm form = CriteriaSetForm.of(administration.view(SystemActor.INSTANCE, id).definition(),
+                    jdbc.queryForObject("select version from criteria_set where id = ?", Long.class, id));
+            form.setName("Bộ nhỏ, sửa lần 1");
+            administration.update(SystemActor.INSTANCE, id, form);
+            assertThat(administration.view(SystemActor.INSTANCE, id).definition().name())
+                    .isEqualTo("Bộ nhỏ, sửa lần 1");
+            form.setVersion(jdbc.queryForObject("select version from criteria_set where id = ?", Long.class, id));
+            form.setName("Bộ nhỏ, sửa lần 2");
+            administration.update(SystemActor.INSTANCE, id, form);
+            assertThat(administration.view(SystemActor.INSTANCE, id).definition().name())
+                    .isEqualTo("Bộ nhỏ, sửa lần 2");
+            assertThat(catalog.inForce(2097)).isEmpty();
+
+            // publishing shows it at once (the year's look-up was evicted), with the last edit
+            administration.publish(SystemActor.INSTANCE, id, null);
+            assertThat(catalog.inForce(2097)).map(CriteriaSetSummary::id).contains(id);
+            assertThat(catalog.definition(id).name()).isEqualTo("Bộ nhỏ, sửa lần 2");
+            assertThat(catalog.definition(id).status()).isEqualTo(CriteriaStatus.PUBLISHED);
+            assertThat(catalog.isCached(id)).isTrue();
+
+            // retiring evicts both: the year has no set in force, the definition says RETIRED
+            administration.retire(SystemActor.INSTANCE, id, "test");
+            assertThat(catalog.isCached(id)).isFalse();
+            assertThat(catalog.inForce(2097)).isEmpty();
+            assertThat(catalog.definition(id).status()).isEqualTo(CriteriaStatus.RETIRED);
+        } finally {
+            statistics.setStatisticsEnabled(wasEnabled);
+        }
+    }
+
     /** One competency, one indicator 0–10, worded for the four seeded groups, years 2095–2096 (no other test's). */
     private long buildSmallSet(String code) {
+        return buildSmallSet(code, 2095);
+    }
+
+    /** As above, for the years from yearFrom to the year after. */
+    private long buildSmallSet(String code, int yearFrom) {
         CriteriaSetForm form = new CriteriaSetForm();
         form.setCode(code);
         form.setName("Bộ nhỏ");
-        form.setYearFrom(2095);
-        form.setYearTo(2096);
+        form.setYearFrom(yearFrom);
+        form.setYearTo(yearFrom + 1);
         form.setTotalPoints(10);
         form.setMinTotal(5);
         long id = administration.createDraft(SystemActor.INSTANCE, form);

@@ -94,8 +94,9 @@ class CriteriaRulesTest {
         @SuppressWarnings("unchecked")
         ObjectProvider<CriteriaSetUsage> usages = mock(ObjectProvider.class);
         when(usages.orderedStream()).thenAnswer(invocation -> Stream.of(assessments));
-        CriteriaAdministration administration = new CriteriaAdministration(sets, mock(TargetGroupRepository.class),
-                mock(AuditLog.class), mock(EntityManager.class), usages);
+        TargetGroupRepository groups = mock(TargetGroupRepository.class);
+        CriteriaAdministration administration = new CriteriaAdministration(sets, groups, mock(AuditLog.class),
+                mock(EntityManager.class), usages, new CriteriaCatalog(sets, groups));
 
         assertThatThrownBy(() -> administration.delete(SystemActor.INSTANCE, 42L))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
@@ -109,7 +110,7 @@ class CriteriaRulesTest {
     void only_admins_reach_the_service() {
         CriteriaAdministration administration = new CriteriaAdministration(mock(CriteriaSetRepository.class),
                 mock(TargetGroupRepository.class), mock(AuditLog.class), mock(EntityManager.class),
-                null);
+                null, null);
         for (Role role : List.of(Role.PROVINCE_OFFICER, Role.COMMUNE_OFFICER, Role.VERIFIER, Role.VIEWER)) {
             vn.khuyenhoc.cdht.shared.CurrentUser user = new vn.khuyenhoc.cdht.shared.CurrentUser() {
                 public long userId() {
