@@ -30,6 +30,7 @@ import vn.khuyenhoc.cdht.community.CollectiveSummary;
 import vn.khuyenhoc.cdht.community.Collectives;
 import vn.khuyenhoc.cdht.community.DataEntryScope;
 import vn.khuyenhoc.cdht.community.UnitLevels;
+import vn.khuyenhoc.cdht.shared.CappedPage;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.FormErrors;
@@ -77,7 +78,7 @@ class CitizenController {
         CollectiveSummary members = collective == null ? null : collectives.get(user, collective);
         Optional<UnitSummary> within = scope.visibleUnit(user, unit);
         boolean unitUnknown = !unit.isBlank() && within.isEmpty();
-        Page<CitizenSummary> results = unitUnknown ? Page.empty(PageRequest.of(0, PAGE_SIZE))
+        Page<CitizenSummary> results = unitUnknown ? CappedPage.of(List.of(), PageRequest.of(0, PAGE_SIZE), 0)
                 : citizens.search(user, new CitizenQuery(q, within.map(UnitSummary::id).orElse(null), group,
                         collective), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("q", q);

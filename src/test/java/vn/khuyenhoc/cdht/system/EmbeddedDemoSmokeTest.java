@@ -72,6 +72,20 @@ class EmbeddedDemoSmokeTest {
     }
 
     @Test
+    void citizen_search_and_assessment_list_run_on_h2_too() throws Exception {
+        Session session = new Session();
+        session.logIn("xa1");
+        // accent-insensitive, through the subtree filter, the capped count and the fenced page query
+        String found = session.get("/citizens?q=NGUYEN+van").body();
+        assertThat(found).contains("Nguyễn Văn").contains("công dân phù hợp");
+        assertThat(session.get("/citizens").body()).contains("công dân phù hợp");
+        // the list counts per unit name, then reads the page's units
+        HttpResponse<String> list = session.get("/assessments?year=2025");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("phiếu phù hợp");
+    }
+
+    @Test
     void error_pages_are_in_vietnamese() throws Exception {
         Session session = new Session();
         session.logIn("xa2");
