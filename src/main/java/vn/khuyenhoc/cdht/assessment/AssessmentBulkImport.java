@@ -150,7 +150,7 @@ public class AssessmentBulkImport {
                             + row.targetGroup() + " channel=" + Channel.STAFF_PROXY + " state=" + row.state()
                             + " self=" + orDash(t.selfTotal) + " verified=" + orDash(t.verifiedTotal)));
             announce.putIfAbsent(List.of(row.unitId(), row.year(), Objects.requireNonNullElse(row.workplaceId(), 0L)),
-                    new AssessmentChanged(id, row.citizenId(), row.unitId(), row.year()));
+                    new AssessmentChanged(id, row.citizenId(), row.unitId(), row.year(), false));
         }
         if (!inserts.isEmpty()) {
             JdbcBatches.run(jdbc, """
