@@ -131,14 +131,15 @@ class ImportEngine {
                 // which makes the import quadratic. The indexes (CCCD hash, folded name, citizen + year) are right.
                 // Custom plans only: a generic plan cached by the dry run on the same pooled connection (a table of
                 // a few rows then) would otherwise be reused whatever the setting above.
+                // Custom plans are forced only around each chunk's look-ups (Run.lookUp): forced for the whole
+                // transaction they also re-planned every foreign-key check of the writes, one per row written.
                 jdbc.execute("set local enable_seqscan = off");
-                jdbc.execute("set local plan_cache_mode = force_custom_plan");
+                run.customPlans = true;
             }
             ImportReport report = run.execute();
             if (postgres) {
                 // the roll-up refresh before commit plans freely
                 jdbc.execute("set local enable_seqscan = on");
-                jdbc.execute("set local plan_cache_mode = auto");
             }
             if (report.hasErrors()) {
                 status.setRollbackOnly();
@@ -240,6 +241,7 @@ class ImportEngine {
         long lookupNanos;
         long writeNanos;
         long executed;
+        boolean customPlans;
 
         private int rows;
         private int created;
@@ -374,8 +376,14 @@ class ImportEngine {
             }
             chunk.clear();
             long t1 = System.nanoTime();
+            if (customPlans) {
+                jdbc.execute("set local plan_cache_mode = force_custom_plan");
+            }
             resolveCitizens(lines);
             resolveAssessments(lines);
+            if (customPlans) {
+                jdbc.execute("set local plan_cache_mode = auto");
+            }
             long t2 = System.nanoTime();
             if (commit && errorCount == 0 && lines.stream().noneMatch(l -> !l.errors.isEmpty())) {
                 write(lines);
