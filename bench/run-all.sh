@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 8's benchmark harness, one command: (optionally) the data set, the application's start-up time, the page
-# scenarios under wrk at 1, 8 and 32 concurrent users beside the framework floor, the import beside COPY (when
-# bench/import-vs-copy.sh exists), the dashboard SQL beside the raw aggregate; then the markdown tables.
+# scenarios under wrk at 1, 8 and 32 concurrent users beside the framework floor, then with the app stopped the
+# import beside COPY (on its own scratch database), the dashboard SQL beside the raw aggregate; then the markdown tables.
 #
 #   bench/run-all.sh --generate     # drop + generate BENCH_DB (CITIZENS, default 1.6 M), then everything
 #   bench/run-all.sh                # everything on the existing BENCH_DB (generated when it does not exist)
@@ -9,7 +9,8 @@
 #
 # Environment: BENCH_DB (cdht_bench_province), CITIZENS (1600000), SEED (42), DURATION per run (15s), WARMUP per
 # scenario (5s), CONNECTIONS ("1 8 32"), APP_PORT (8098), JAVA_OPTS (""), RAW_RUNS (3), DASHBOARD_RUNS (50),
-# SKIP_SQL (unset: run the SQL baselines), SCENARIOS (all: "floor search search-province form-get form-post
+# SKIP_SQL (unset: run the SQL baselines), SKIP_IMPORT (unset: run the import beside COPY on IMPORT_DB,
+# default cdht_bench_import, IMPORT_ROWS rows, default 100000), SCENARIOS (all: "floor search search-province form-get form-post
 # commune-list dashboard"), PGHOST (127.0.0.1), PGUSER (postgres).
 # Output: target/bench/load/ (wrk outputs, app.log, results.tsv, report.md). Not a test: CI never runs it.
 set -euo pipefail
@@ -156,20 +157,18 @@ scenario commune-list "commune list /assessments?year=$YEAR (commune officer)" g
 scenario dashboard "province dashboard /report/$PROVINCE/$YEAR (province officer)" get "$TINH" "/report/$PROVINCE/$YEAR"
 SAVED=$(q "SELECT count(*) FROM assessment WHERE version > 0 AND assessment_year = $YEAR")
 
-# ---- import beside COPY: HOOK for the transfer module's benchmark (issue 8 import; built separately) ----
-# Contract: bench/import-vs-copy.sh, executable, runs while the application is up and gets in its environment
-# APP_URL, SESSION + CSRF (bench-tinh, province officer), COMMUNE_SESSION + COMMUNE_CSRF (bench-xa, commune
-# officer of commune 100001000), BENCH_DB, OUT (target/bench/load); it prints markdown (its table and the ratio
-# "import rows/s ÷ COPY rows/s", target >= 0.3) on stdout, which goes into the report as is.
-IMPORT_MD=
-if [ -x bench/import-vs-copy.sh ]; then
-    echo "== import vs COPY (bench/import-vs-copy.sh)"
-    IMPORT_MD=$(APP_URL=$BASE SESSION=$TINH CSRF=$(csrf_for "$TINH") COMMUNE_SESSION=$XA COMMUNE_CSRF=$XA_CSRF \
-        BENCH_DB=$DB OUT=$OUT bench/import-vs-copy.sh || echo "import-vs-copy.sh failed")
-else
-    IMPORT_MD="Not measured: bench/import-vs-copy.sh does not exist yet (the import is module transfer's)."
-fi
 stop_app
+
+# ---- import beside COPY, with the application stopped (it would compete with the import) ----
+# bench/import-vs-copy.sh uses its OWN scratch database (IMPORT_DB, default cdht_bench_import, dropped and
+# recreated); it never reads or touches BENCH_DB. It prints markdown (its table with rows/s and the ratios to both
+# COPY baselines, target >= 0.3), which goes into the report as is. SKIP_IMPORT set: not run.
+IMPORT_MD="Skipped (SKIP_IMPORT set)."
+if [ -z "${SKIP_IMPORT:-}" ]; then
+    echo "== import vs COPY (bench/import-vs-copy.sh)"
+    IMPORT_MD=$(env -u BENCH_DB IMPORT_DB="${IMPORT_DB:-cdht_bench_import}" ROWS="${IMPORT_ROWS:-100000}" \
+        bench/import-vs-copy.sh 2>&1) || IMPORT_MD="import-vs-copy.sh failed: $IMPORT_MD"
+fi
 
 # ---- the raw SQL aggregate the dashboard replaces (pgbench, one client), with the application stopped ----
 SQL_MD="Skipped (SKIP_SQL set)."

@@ -12,6 +12,9 @@ import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,8 +31,9 @@ import vn.khuyenhoc.cdht.shared.SequenceBlocks;
 /**
  * Set-based writes of assessments for bulk imports (module transfer). The caller has checked scope, role, the
  * set in force and the score bounds; this class scores with the engine (channel STAFF_PROXY), keeps the columns
- * consistent as {@link Assessment} does (totals only when complete, submitted/verified who and when), writes with
- * JDBC batches, audits every assessment with the file's name and tells the roll-ups once per unit and year.
+ * consistent as {@link Assessment} does (totals only when complete, submitted/verified who and when), inserts with
+ * COPY on PostgreSQL (JDBC batches on H2), updates with JDBC batches, audits every assessment with the file's
+ * name and tells the roll-ups once per unit and year.
  *
  * <p>Verified scores come with the file: where one differs from the self-score the verifier's note, which the
  * pages require, says that it was imported from the file.
@@ -70,13 +74,18 @@ public class AssessmentBulkImport {
         if (citizenIds.isEmpty() || years.isEmpty()) {
             return List.of();
         }
+        boolean postgres = JdbcBatches.postgres(jdbc);
         Map<String, Object> params = Map.of("citizens", citizenIds, "years", years);
+        // PostgreSQL: one array parameter each, the same statement for every chunk; elsewhere IN lists
+        String where = postgres ? "citizen_id = any(?) and assessment_year = any(?)"
+                : "citizen_id in (:citizens) and assessment_year in (:years)";
+        PreparedStatementSetter arrays = ps -> {
+            ps.setArray(1, JdbcBatches.array(ps, "bigint", citizenIds));
+            ps.setArray(2, JdbcBatches.array(ps, "integer", years));
+        };
         Map<Long, Map<String, Integer>> self = new HashMap<>();
         Map<Long, Map<String, Integer>> verified = new HashMap<>();
-        named.query("""
-                select s.assessment_id, s.indicator_code, s.self_score, s.verified_score
-                from assessment_score s join assessment a on a.id = s.assessment_id
-                where a.citizen_id in (:citizens) and a.assessment_year in (:years)""", params, rs -> {
+        RowCallbackHandler scores = rs -> {
             long id = rs.getLong(1);
             String code = rs.getString(2);
             Integer s = rs.getObject(3, Integer.class);
@@ -87,13 +96,22 @@ public class AssessmentBulkImport {
             if (v != null) {
                 verified.computeIfAbsent(id, k -> new HashMap<>()).put(code, v);
             }
-        });
-        return named.query("""
-                select id, citizen_id, assessment_year, criteria_set_id, target_group, unit_id, state, version
-                from assessment where citizen_id in (:citizens) and assessment_year in (:years)""", params,
-                (rs, i) -> new Existing(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getString(5),
-                        rs.getLong(6), AssessmentState.valueOf(rs.getString(7)), rs.getLong(8),
-                        self.getOrDefault(rs.getLong(1), Map.of()), verified.getOrDefault(rs.getLong(1), Map.of())));
+        };
+        String scoreSql = "select s.assessment_id, s.indicator_code, s.self_score, s.verified_score "
+                + "from assessment_score s join assessment a on a.id = s.assessment_id where a." + where
+                        .replace(" and assessment_year", " and a.assessment_year");
+        String assessmentSql = "select id, citizen_id, assessment_year, criteria_set_id, target_group, unit_id, "
+                + "state, version from assessment where " + where;
+        RowMapper<Existing> mapper = (rs, i) -> new Existing(rs.getLong(1), rs.getLong(2), rs.getInt(3),
+                rs.getLong(4), rs.getString(5), rs.getLong(6), AssessmentState.valueOf(rs.getString(7)),
+                rs.getLong(8), self.getOrDefault(rs.getLong(1), Map.of()),
+                verified.getOrDefault(rs.getLong(1), Map.of()));
+        if (postgres) {
+            jdbc.query(scoreSql, arrays, scores);
+            return jdbc.query(assessmentSql, arrays, mapper);
+        }
+        named.query(scoreSql, params, scores);
+        return named.query(assessmentSql, params, mapper);
     }
 
     /**
@@ -114,7 +132,7 @@ public class AssessmentBulkImport {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> scores = new ArrayList<>();
-        List<Object[]> deletes = new ArrayList<>();
+        List<Long> deletes = new ArrayList<>();
         List<AuditBatch.Line> lines = new ArrayList<>();
         Map<List<Object>, AssessmentChanged> announce = new LinkedHashMap<>();
         int next = 0;
@@ -130,10 +148,10 @@ public class AssessmentBulkImport {
             if (isNew) {
                 Object[] head = {id, row.citizenId(), row.year(), row.criteria().id(), row.targetGroup(), row.unitId(),
                         Channel.STAFF_PROXY.name(), username, now};
-                inserts.add(concat(head, values));
+                inserts.add(concat(concat(head, values), new Object[] {0}));
             } else {
                 updates.add(concat(values, new Object[] {id, row.existingVersion()}));
-                deletes.add(new Object[] {id});
+                deletes.add(id);
             }
             for (IndicatorDefinition indicator : row.criteria().indicators()) {
                 Integer self = row.selfScores().get(indicator.code());
@@ -152,14 +170,11 @@ public class AssessmentBulkImport {
             announce.putIfAbsent(List.of(row.unitId(), row.year(), Objects.requireNonNullElse(row.workplaceId(), 0L)),
                     new AssessmentChanged(id, row.citizenId(), row.unitId(), row.year(), false));
         }
-        if (!inserts.isEmpty()) {
-            JdbcBatches.run(jdbc, """
-                    insert into assessment (id, citizen_id, assessment_year, criteria_set_id, target_group, unit_id,
-                        channel, entered_by, created_at, state, self_total, self_passed, verified_total,
-                        verified_passed, has_digital_skills, digital_proficient, submitted_at, submitted_by,
-                        verified_at, verified_by, updated_at, version)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", inserts);
-        }
+        JdbcBatches.insert(jdbc, "assessment", """
+                id, citizen_id, assessment_year, criteria_set_id, target_group, unit_id, channel, entered_by,
+                created_at, state, self_total, self_passed, verified_total, verified_passed, has_digital_skills,
+                digital_proficient, submitted_at, submitted_by, verified_at, verified_by, updated_at, version""",
+                inserts);
         if (!updates.isEmpty()) {
             int[] counts = JdbcBatches.run(jdbc, """
                     update assessment set state = ?, self_total = ?, self_passed = ?, verified_total = ?,
@@ -172,12 +187,16 @@ public class AssessmentBulkImport {
                     throw new OptimisticLockingFailureException("an assessment changed while the file was imported");
                 }
             }
-            JdbcBatches.run(jdbc, "delete from assessment_score where assessment_id = ?", deletes);
+            if (JdbcBatches.postgres(jdbc)) {
+                jdbc.update("delete from assessment_score where assessment_id = any(?)",
+                        ps -> ps.setArray(1, JdbcBatches.array(ps, "bigint", deletes)));
+            } else {
+                JdbcBatches.run(jdbc, "delete from assessment_score where assessment_id = ?",
+                        deletes.stream().map(id -> new Object[] {id}).toList());
+            }
         }
-        if (!scores.isEmpty()) {
-            JdbcBatches.run(jdbc, "insert into assessment_score (assessment_id, indicator_code, self_score, "
-                    + "verified_score, verifier_note) values (?, ?, ?, ?, ?)", scores);
-        }
+        JdbcBatches.insert(jdbc, "assessment_score",
+                "assessment_id, indicator_code, self_score, verified_score, verifier_note", scores);
         audit.record(lines);
         announce.values().forEach(events::publishEvent);
     }

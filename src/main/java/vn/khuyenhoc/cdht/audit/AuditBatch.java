@@ -43,7 +43,7 @@ public class AuditBatch {
             args.add(new Object[] {ids.get(i), now, l.actor(), l.action(), l.entityType(), l.entityId(), l.unitId(),
                     details});
         }
-        JdbcBatches.run(jdbc, "insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, unit_id, "
-                + "details) values (?, ?, ?, ?, ?, ?, ?, ?)", args);
+        JdbcBatches.insert(jdbc, "audit_event", "id, occurred_at, actor, action, entity_type, entity_id, unit_id, "
+                + "details", args);
     }
 }

@@ -20,9 +20,9 @@ import vn.khuyenhoc.cdht.shared.JdbcBatches;
 import vn.khuyenhoc.cdht.shared.SequenceBlocks;
 
 /**
- * Set-based access to the citizen table for bulk imports (module transfer): look-ups in batches and JDBC batch
- * writes, with the same CCCD protection as the pages (only the keyed hash and the mask are ever stored). The
- * caller has checked every rule and the user's scope; this class keeps the columns consistent (search name, the
+ * Set-based access to the citizen table for bulk imports (module transfer): look-ups in batches (one array
+ * parameter on PostgreSQL), inserts with COPY on PostgreSQL (JDBC batches on H2), updates with JDBC batches, with
+ * the same CCCD protection as the pages (only the keyed hash and the mask are ever stored). The caller has checked every rule and the user's scope; this class keeps the columns consistent (search name, the
  * CCCD pair, version, timestamps) and tells the roll-ups once per batch.
  */
 @Service
@@ -86,6 +86,11 @@ public class CitizenBulkWriter {
         if (hashes.isEmpty()) {
             return List.of();
         }
+        if (JdbcBatches.postgres(jdbc)) {
+            // one array parameter: the same statement (and plan) for every chunk, whatever its size
+            return jdbc.query("select " + COLUMNS + " from citizen where id_number_hash = any(?)",
+                    ps -> ps.setArray(1, JdbcBatches.array(ps, "varchar", hashes)), EXISTING);
+        }
         return named.query("select " + COLUMNS + " from citizen where id_number_hash in (:hashes)",
                 Map.of("hashes", hashes), EXISTING);
     }
@@ -99,8 +104,12 @@ public class CitizenBulkWriter {
         // by name only, through its index, then the units here: within an import's transaction the statistics
         // do not know the rows just inserted, and a plan through the unit index would read every resident
         Set<Long> units = Set.copyOf(unitIds);
-        return named.query("select " + COLUMNS + " from citizen where search_name in (:names)",
-                Map.of("names", searchNames), EXISTING).stream().filter(c -> units.contains(c.unitId())).toList();
+        List<Existing> found = JdbcBatches.postgres(jdbc)
+                ? jdbc.query("select " + COLUMNS + " from citizen where search_name = any(?)",
+                        ps -> ps.setArray(1, JdbcBatches.array(ps, "varchar", searchNames)), EXISTING)
+                : named.query("select " + COLUMNS + " from citizen where search_name in (:names)",
+                        Map.of("names", searchNames), EXISTING);
+        return found.stream().filter(c -> units.contains(c.unitId())).toList();
     }
 
     /** Inserts the citizens; returns their ids in the same order. */
@@ -116,12 +125,10 @@ public class CitizenBulkWriter {
             NewCitizen c = citizens.get(i);
             args.add(new Object[] {ids.get(i), c.fullName(), SearchText.fold(c.fullName()), c.birthYear(),
                     c.gender().name(), c.unitId(), c.targetGroup(), c.idNumber() == null ? null : c.idNumber().hash(),
-                    c.idNumber() == null ? null : c.idNumber().masked(), now, now});
+                    c.idNumber() == null ? null : c.idNumber().masked(), 0, now, now});
         }
-        JdbcBatches.run(jdbc, """
-                insert into citizen (id, full_name, search_name, birth_year, gender, unit_id, target_group,
-                    id_number_hash, id_number_masked, version, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""", args);
+        JdbcBatches.insert(jdbc, "citizen", "id, full_name, search_name, birth_year, gender, unit_id, target_group, "
+                + "id_number_hash, id_number_masked, version, created_at, updated_at", args);
         return ids;
     }
 

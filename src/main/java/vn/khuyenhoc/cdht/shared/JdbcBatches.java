@@ -1,17 +1,35 @@
 package vn.khuyenhoc.cdht.shared;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A JDBC batch whose values are bound with plain {@code setObject}, nulls included. JdbcTemplate's own binding
- * asks the driver for each null parameter's type, which on PostgreSQL costs a round trip per null: far too slow
- * for bulk imports.
+ * Bulk JDBC for imports. {@link #run}: a JDBC batch whose values are bound with plain {@code setObject}, nulls
+ * included (JdbcTemplate's own binding asks the driver for each null parameter's type, which on PostgreSQL costs a
+ * round trip per null). {@link #insert}: new rows into a table, on PostgreSQL with {@code COPY … FROM STDIN}
+ * (PgJDBC {@code CopyManager}, in the caller's transaction, into the real table: its indexes, constraints and
+ * foreign keys apply as to any insert), elsewhere (H2) with a batch. {@link #array}: one array parameter for
+ * {@code = ANY(?)} look-ups on PostgreSQL instead of an {@code IN} list of a thousand parameters.
  */
 public final class JdbcBatches {
+
+    private static final Map<DataSource, Boolean> POSTGRES = new ConcurrentHashMap<>();
 
     private JdbcBatches() {
     }
@@ -35,5 +53,80 @@ public final class JdbcBatches {
                 return rows.size();
             }
         });
+    }
+
+    /** Whether the template's database is PostgreSQL (asked once per data source). */
+    public static boolean postgres(JdbcTemplate jdbc) {
+        DataSource dataSource = jdbc.getDataSource();
+        if (dataSource == null) {
+            return false;
+        }
+        return POSTGRES.computeIfAbsent(dataSource, ds -> Boolean.TRUE.equals(jdbc.execute((Connection c) ->
+                c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"))));
+    }
+
+    /**
+     * Inserts the rows (values in the order of columns, a comma-separated list of plain column names) into the
+     * table: COPY on PostgreSQL, a batch elsewhere. Values: null, String, Number, Boolean or Timestamp.
+     */
+    public static void insert(JdbcTemplate jdbc, String table, String columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (!table.matches("[a-z_]+") || !columns.matches("[a-z_, \\n]+")) {
+            throw new IllegalArgumentException(table + " " + columns);
+        }
+        if (!postgres(jdbc)) {
+            int count = columns.split(",").length;
+            run(jdbc, "insert into " + table + " (" + columns + ") values ("
+                    + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")", rows);
+            return;
+        }
+        StringBuilder csv = new StringBuilder(rows.size() * 64);
+        for (Object[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                if (c > 0) {
+                    csv.append(',');
+                }
+                appendCsv(csv, row[c]);
+            }
+            csv.append('\n');
+        }
+        String sql = "copy " + table + " (" + columns + ") from stdin with (format csv)";
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new DataAccessResourceFailureException("COPY into " + table, e);
+            }
+        });
+    }
+
+    /** CSV as COPY reads it: null is an unquoted empty field, every text is quoted (so "" is an empty string). */
+    private static void appendCsv(StringBuilder csv, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            csv.append(value);
+        } else if (value instanceof Timestamp t) {
+            csv.append(t.toInstant()); // ISO-8601 in UTC: exact for timestamp with time zone
+        } else {
+            String text = value.toString();
+            csv.append('"');
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch == '"') {
+                    csv.append('"');
+                }
+                csv.append(ch);
+            }
+            csv.append('"');
+        }
+    }
+
+    /** An SQL array of the values for one {@code = ANY(?)} parameter (type: "varchar", "bigint", "integer"). */
+    public static Array array(PreparedStatement ps, String type, Collection<?> values) throws SQLException {
+        return ps.getConnection().createArrayOf(type, values.toArray());
     }
 }

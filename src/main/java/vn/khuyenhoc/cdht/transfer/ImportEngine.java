@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,6 +44,7 @@ import vn.khuyenhoc.cdht.criteria.IndicatorDefinition;
 import vn.khuyenhoc.cdht.criteria.TargetGroupOption;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
+import vn.khuyenhoc.cdht.shared.JdbcBatches;
 import vn.khuyenhoc.cdht.shared.SearchText;
 import vn.khuyenhoc.cdht.transfer.RowOutcome.Action;
 
@@ -59,6 +62,8 @@ import vn.khuyenhoc.cdht.transfer.RowOutcome.Action;
 class ImportEngine {
 
     static final String CITIZEN_AUDIT_TYPE = "CITIZEN";
+
+    private static final Logger log = LoggerFactory.getLogger(ImportEngine.class);
 
     private final CitizenBulkWriter citizens;
     private final AssessmentBulkImport assessments;
@@ -117,7 +122,8 @@ class ImportEngine {
             return new Run(user, request, false, progress, locale, errorsCsv).execute();
         }
         Run run = new Run(user, request, true, progress, locale, errorsCsv);
-        return transactions.execute(status -> {
+        long started = System.nanoTime();
+        ImportReport result = transactions.execute(status -> {
             boolean postgres = postgres();
             if (postgres) {
                 // The look-ups run inside the transaction that is inserting thousands of rows the planner's
@@ -125,26 +131,33 @@ class ImportEngine {
                 // which makes the import quadratic. The indexes (CCCD hash, folded name, citizen + year) are right.
                 // Custom plans only: a generic plan cached by the dry run on the same pooled connection (a table of
                 // a few rows then) would otherwise be reused whatever the setting above.
+                // Custom plans are forced only around each chunk's look-ups (Run.lookUp): forced for the whole
+                // transaction they also re-planned every foreign-key check of the writes, one per row written.
                 jdbc.execute("set local enable_seqscan = off");
-                jdbc.execute("set local plan_cache_mode = force_custom_plan");
+                run.customPlans = true;
             }
             ImportReport report = run.execute();
             if (postgres) {
                 // the roll-up refresh before commit plans freely
                 jdbc.execute("set local enable_seqscan = on");
-                jdbc.execute("set local plan_cache_mode = auto");
             }
             if (report.hasErrors()) {
                 status.setRollbackOnly();
                 return withCommitted(report, false);
             }
+            run.executed = System.nanoTime();
             return withCommitted(report, true);
         });
+        long total = System.nanoTime() - started;
+        log.info("import commit of {} rows: {} ms (parse + checks {} ms, look-ups {} ms, writes {} ms, "
+                + "roll-up refresh + commit {} ms)", result.rows(), total / 1_000_000, run.parseNanos / 1_000_000,
+                run.lookupNanos / 1_000_000, run.writeNanos / 1_000_000,
+                run.executed == 0 ? 0 : (System.nanoTime() - run.executed) / 1_000_000);
+        return result;
     }
 
     private boolean postgres() {
-        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+        return JdbcBatches.postgres(jdbc);
     }
 
     private static ImportReport withCommitted(ImportReport r, boolean committed) {
@@ -223,6 +236,12 @@ class ImportEngine {
         private final Set<Long> seenCitizens = new HashSet<>();
         private final Set<Long> residenceUnits = new HashSet<>();
         private Long anyCitizen;
+        // wall-clock per phase, logged after a commit
+        long parseNanos;
+        long lookupNanos;
+        long writeNanos;
+        long executed;
+        boolean customPlans;
 
         private int rows;
         private int created;
@@ -350,16 +369,29 @@ class ImportEngine {
             if (chunk.isEmpty()) {
                 return;
             }
+            long t0 = System.nanoTime();
             List<Line> lines = new ArrayList<>(chunk.size());
             for (SheetReader.Row row : chunk) {
                 lines.add(parse(row));
             }
             chunk.clear();
+            long t1 = System.nanoTime();
+            if (customPlans) {
+                jdbc.execute("set local plan_cache_mode = force_custom_plan");
+            }
             resolveCitizens(lines);
             resolveAssessments(lines);
+            if (customPlans) {
+                jdbc.execute("set local plan_cache_mode = auto");
+            }
+            long t2 = System.nanoTime();
             if (commit && errorCount == 0 && lines.stream().noneMatch(l -> !l.errors.isEmpty())) {
                 write(lines);
             }
+            long t3 = System.nanoTime();
+            parseNanos += t1 - t0;
+            lookupNanos += t2 - t1;
+            writeNanos += t3 - t2;
             for (Line line : lines) {
                 record(line);
             }

@@ -90,45 +90,76 @@ class ImportBenchmark extends TransferTestSupport {
             copyNanos = System.nanoTime() - c0;
             connection.createStatement().execute("drop table bench_copy");
         }
-        // COPY of everything the commit wrote (citizens, assessments, scores, audit lines) into plain copies
-        long writtenCopyNanos = 0;
+        // COPY of everything the commit wrote into the REAL tables (same indexes, constraints and foreign keys),
+        // starting from empty tables as the commit nearly did: dump the four tables, then in one transaction
+        // truncate them, COPY the dump back in (timed) and roll back
+        long realCopyNanos = 0;
         long writtenRows = 0;
+        String[] tables = {"citizen", "assessment", "assessment_score", "audit_event"};
         try (Connection connection = dataSource.getConnection()) {
             var copy = ((PGConnection) connection.unwrap(PGConnection.class)).getCopyAPI();
-            for (String table : new String[] {"citizen", "assessment", "assessment_score", "audit_event"}) {
+            byte[][] dumps = new byte[tables.length][];
+            for (int i = 0; i < tables.length; i++) {
                 java.io.ByteArrayOutputStream dump = new java.io.ByteArrayOutputStream();
-                writtenRows += copy.copyOut("copy " + table + " to stdout", dump);
-                connection.createStatement().execute("create table bench_" + table + " (like " + table + ")");
-                long c0 = System.nanoTime();
-                copy.copyIn("copy bench_" + table + " from stdin", new java.io.ByteArrayInputStream(dump.toByteArray()));
-                writtenCopyNanos += System.nanoTime() - c0;
-                connection.createStatement().execute("drop table bench_" + table);
+                writtenRows += copy.copyOut("copy " + tables[i] + " to stdout", dump);
+                dumps[i] = dump.toByteArray();
             }
+            connection.setAutoCommit(false);
+            connection.createStatement().execute("truncate " + String.join(", ", tables) + " cascade");
+            long c0 = System.nanoTime();
+            for (int i = 0; i < tables.length; i++) {
+                copy.copyIn("copy " + tables[i] + " from stdin", new java.io.ByteArrayInputStream(dumps[i]));
+            }
+            realCopyNanos = System.nanoTime() - c0;
+            connection.rollback();
+            connection.setAutoCommit(true);
         }
+        assertThat(count("select count(*) from citizen")).isGreaterThanOrEqualTo(rows);
 
         double drySeconds = (t1 - t0) / 1e9;
         double commitSeconds = (t2 - t1) / 1e9;
         double copySeconds = copyNanos / 1e9;
+        double realCopySeconds = realCopyNanos / 1e9;
         double importRate = rows / (drySeconds + commitSeconds);
         double commitRate = rows / commitSeconds;
         double copyRate = rows / copySeconds;
+        double realCopyRate = rows / realCopySeconds;
         String result = String.format(Locale.ROOT, """
                 rows=%d file=%.1f MB (CSV, 17 columns: citizen + 10 self-scores; half with a CCCD)
                 dry run (validation, look-ups, no writes): %.2f s  %.0f rows/s
-                commit (validation again + writes: %d citizens, %d assessments, %d scores, %d audit lines): %.2f s  %.0f rows/s
+                commit (validation again + writes: %d citizens, %d assessments, %d scores, %d audit lines + roll-ups): %.2f s  %.0f rows/s
                 import total (dry run + commit): %.2f s  %.0f rows/s
-                COPY of the same file into a plain table: %.2f s  %.0f rows/s
-                ratio import/COPY: commit only %.2f, dry run + commit %.2f (target >= 0.3)
-                COPY of the %d rows the commit wrote (all four tables, plain copies without indexes): %.2f s; commit/that %.2f
+                baseline 1, COPY of the same CSV into a plain table: %.2f s  %.0f rows/s
+                baseline 2, COPY of the %d rows the commit wrote into the real tables (indexes, constraints; rolled back): %.2f s  %.0f input rows/s
+                ratio to baseline 1: commit %.3f, dry run + commit %.3f (target >= 0.3)
+                ratio to baseline 2: commit %.3f, dry run + commit %.3f
                 heap in use after the commit: %d MB of max %d MB
                 """, rows, bytes / 1e6, drySeconds, rows / drySeconds, rows, rows, rows * 10, rows * 2,
                 commitSeconds, commitRate, drySeconds + commitSeconds, importRate, copySeconds, copyRate,
-                commitRate / copyRate, importRate / copyRate, writtenRows, writtenCopyNanos / 1e9,
-                (writtenCopyNanos / 1e9) / commitSeconds, usedAfter >> 20, runtime.maxMemory() >> 20);
+                writtenRows, realCopySeconds, realCopyRate, commitRate / copyRate, importRate / copyRate,
+                commitRate / realCopyRate, importRate / realCopyRate, usedAfter >> 20, runtime.maxMemory() >> 20);
+        String markdown = String.format(Locale.ROOT, """
+                %d CSV rows (%.1f MB; each a citizen + an assessment with 10 self-scores, half with a CCCD); the commit writes %d citizens, %d assessments, %d scores, %d audit lines and refreshes the roll-ups, in one transaction.
+
+                | step | seconds | rows/s | ratio (commit) | ratio (dry run + commit) |
+                |---|---|---|---|---|
+                | import: dry run (validation + look-ups, no writes) | %.2f | %.0f | | |
+                | import: commit (validation again + writes) | %.2f | %.0f | | |
+                | import: dry run + commit | %.2f | %.0f | | |
+                | baseline 1: COPY of the same CSV into a plain table | %.2f | %.0f | **%.3f** | %.3f |
+                | baseline 2: COPY of the %d rows the commit writes into the real tables (indexes, constraints; rolled back) | %.2f | %.0f | **%.3f** | %.3f |
+
+                Target: import >= 0.3 x the COPY rate (baseline 1): %s.
+                """, rows, bytes / 1e6, rows, rows, rows * 10, rows * 2, drySeconds, rows / drySeconds,
+                commitSeconds, commitRate, drySeconds + commitSeconds, importRate, copySeconds, copyRate,
+                commitRate / copyRate, importRate / copyRate, writtenRows, realCopySeconds, realCopyRate,
+                commitRate / realCopyRate, importRate / realCopyRate,
+                commitRate / copyRate >= 0.3 ? "met (commit)" : "**not met**");
         System.out.println("== import-vs-copy\n" + result);
         Path out = Path.of("target", "bench", "import-vs-copy.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, result);
+        Files.writeString(out.resolveSibling("import-vs-copy.md"), markdown);
         Files.deleteIfExists(csv);
         Files.deleteIfExists(errors);
     }
