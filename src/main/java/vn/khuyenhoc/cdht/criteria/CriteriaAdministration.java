@@ -87,8 +87,11 @@ class CriteriaAdministration {
         requireAdmin(actor);
         String code = form.getCode().trim();
         sets.lockVersions(code);
+        // the next number before the draft check: a draft committed between the two then either shows in the
+        // check or takes this number first, and the unique key refuses ours (persistNewVersion)
+        int versionNumber = sets.maxVersionNumber(code) + 1;
         requireNoOpenDraft(code, "code");
-        CriteriaSet set = new CriteriaSet(code, sets.maxVersionNumber(code) + 1, form.getName(),
+        CriteriaSet set = new CriteriaSet(code, versionNumber, form.getName(),
                 form.getLegalBasis(), form.getYearFrom(), form.getYearTo(), form.getTotalPoints(), null);
         set.applyRules(form.rules().withDigitalIndicatorCode(null));
         groups.findAllByOrderBySortOrderAscCodeAsc().forEach(g -> set.getTargetGroupCodes().add(g.getCode()));
@@ -119,8 +122,9 @@ class CriteriaAdministration {
             throw new BusinessRuleException("criteria.copy.draft");
         }
         sets.lockVersions(source.getCode());
+        int versionNumber = sets.maxVersionNumber(source.getCode()) + 1;
         requireNoOpenDraft(source.getCode(), null);
-        CriteriaSet copy = source.copyAsDraft(sets.maxVersionNumber(source.getCode()) + 1);
+        CriteriaSet copy = source.copyAsDraft(versionNumber);
         persistNewVersion(copy);
         audit.record(actor.username(), "CRITERIA_COPIED", AUDIT_SET, copy.getId(), null,
                 label(copy) + " from " + label(source) + " (#" + sourceId + ")", null);
