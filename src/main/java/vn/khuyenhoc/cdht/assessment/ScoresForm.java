@@ -8,15 +8,16 @@ import java.util.Map;
 
 /**
  * What the entry form (self-scores with evidence notes) and the verification form (verified scores with the
- * verifier's notes) post: one row per indicator, in form order, and the version the page was opened with.
+ * verifier's notes) post: one row per indicator, in form order, and the version the page was opened with. Public
+ * because the citizen's own form (module portal) posts the same rows.
  */
-class ScoresForm {
+public class ScoresForm {
 
     private long version;
     private List<Row> items = new ArrayList<>();
 
     /** The stored self-scores, for the entry form. */
-    static ScoresForm ofSelfScores(AssessmentDetail detail) {
+    public static ScoresForm ofSelfScores(AssessmentDetail detail) {
         ScoresForm form = new ScoresForm();
         form.version = detail.version();
         detail.lines().forEach(line -> form.items.add(new Row(line.code(), line.selfScore(), line.evidenceNote())));
@@ -32,7 +33,7 @@ class ScoresForm {
         return form;
     }
 
-    Map<String, ScoreEntry> entries() {
+    public Map<String, ScoreEntry> entries() {
         Map<String, ScoreEntry> entries = new LinkedHashMap<>();
         for (Row row : items) {
             if (row != null && row.getCode() != null) {
@@ -42,7 +43,7 @@ class ScoresForm {
         return entries;
     }
 
-    Map<String, Integer> scores() {
+    public Map<String, Integer> scores() {
         Map<String, Integer> scores = new HashMap<>();
         entries().forEach((code, entry) -> {
             if (entry.score() != null) {

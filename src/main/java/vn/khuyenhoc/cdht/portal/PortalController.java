@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.khuyenhoc.cdht.assessment.AssessmentConflictException;
 import vn.khuyenhoc.cdht.assessment.AssessmentDetail;
+import vn.khuyenhoc.cdht.assessment.ScoresForm;
 import vn.khuyenhoc.cdht.assessment.ScorePreview;
 import vn.khuyenhoc.cdht.assessment.SelfAssessments;
 import vn.khuyenhoc.cdht.criteria.InvalidScoresException;
@@ -137,7 +138,7 @@ class PortalController {
         model.addAttribute("done", done);
         try {
             AssessmentDetail detail = selfAssessments.open(id, overview.year());
-            return form(model, detail, SelfForm.of(detail));
+            return form(model, detail, ScoresForm.ofSelfScores(detail));
         } catch (BusinessRuleException e) {
             model.addAttribute("problem", e);
             return "portal/assessment";
@@ -146,19 +147,19 @@ class PortalController {
 
     @PostMapping("/a")
     String save(@RequestAttribute(name = PortalSecurityConfig.CITIZEN_ATTRIBUTE, required = false) Long citizen,
-            @ModelAttribute("form") SelfForm form, BindingResult binding, Model model) {
+            @ModelAttribute("form") ScoresForm form, BindingResult binding, Model model) {
         return saveAndMaybeSubmit(require(citizen), form, binding, false, model);
     }
 
     @PostMapping("/a/submit")
     String submit(@RequestAttribute(name = PortalSecurityConfig.CITIZEN_ATTRIBUTE, required = false) Long citizen,
-            @ModelAttribute("form") SelfForm form, BindingResult binding, Model model) {
+            @ModelAttribute("form") ScoresForm form, BindingResult binding, Model model) {
         return saveAndMaybeSubmit(require(citizen), form, binding, true, model);
     }
 
     @PostMapping("/a/preview")
     String preview(@RequestAttribute(name = PortalSecurityConfig.CITIZEN_ATTRIBUTE, required = false) Long citizen,
-            @ModelAttribute("form") SelfForm form, BindingResult binding, Model model) {
+            @ModelAttribute("form") ScoresForm form, BindingResult binding, Model model) {
         long id = require(citizen);
         model.addAttribute("preview", selfAssessments.preview(id, access.overview(id).year(), form.scores()));
         return "portal/fragments :: result";
@@ -202,7 +203,7 @@ class PortalController {
         return "redirect:/c?out";
     }
 
-    private String saveAndMaybeSubmit(long citizen, SelfForm form, BindingResult binding, boolean submit,
+    private String saveAndMaybeSubmit(long citizen, ScoresForm form, BindingResult binding, boolean submit,
             Model model) {
         CitizenAccess.Overview overview = access.overview(citizen);
         model.addAttribute("overview", overview);
@@ -223,7 +224,7 @@ class PortalController {
             AssessmentDetail detail = selfAssessments.open(citizen, year);
             if (submit && detail.version() != form.getVersion()) {
                 // the scores were saved; only the submission was refused
-                return form(model, detail, SelfForm.of(detail));
+                return form(model, detail, ScoresForm.ofSelfScores(detail));
             }
             return form(model, detail, form);
         } catch (AssessmentConflictException e) {
@@ -234,11 +235,11 @@ class PortalController {
         } catch (BusinessRuleException e) {
             model.addAttribute("problem", e);
             AssessmentDetail detail = selfAssessments.open(citizen, year);
-            return form(model, detail, SelfForm.of(detail));
+            return form(model, detail, ScoresForm.ofSelfScores(detail));
         }
     }
 
-    private String form(Model model, AssessmentDetail detail, SelfForm form) {
+    private String form(Model model, AssessmentDetail detail, ScoresForm form) {
         model.addAttribute("detail", detail);
         model.addAttribute("form", form);
         model.addAttribute("editable", detail.may("EDIT"));
