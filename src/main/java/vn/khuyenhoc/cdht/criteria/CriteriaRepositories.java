@@ -36,6 +36,26 @@ interface CriteriaSetRepository extends JpaRepository<CriteriaSet, Long> {
             where s.status = vn.khuyenhoc.cdht.criteria.CriteriaStatus.PUBLISHED
             order by s.publishedAt desc, s.versionNumber desc, s.id desc""")
     List<CriteriaSet> findPublished();
+
+    /** Published sets covering any year from {@code yearFrom} to {@code yearTo}, the earliest first. */
+    @Query("""
+            select s from CriteriaSet s
+            where s.status = vn.khuyenhoc.cdht.criteria.CriteriaStatus.PUBLISHED
+              and s.yearFrom <= :yearTo and s.yearTo >= :yearFrom
+            order by s.yearFrom, s.id""")
+    List<CriteriaSet> findPublishedOverlapping(@Param("yearFrom") int yearFrom, @Param("yearTo") int yearTo);
+
+    /**
+     * As {@link #findPublishedOverlapping}, locked until the transaction ends: two admins publishing over the same
+     * years queue up, and the second sees the first's result.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("""
+            select s from CriteriaSet s
+            where s.status = vn.khuyenhoc.cdht.criteria.CriteriaStatus.PUBLISHED
+              and s.yearFrom <= :yearTo and s.yearTo >= :yearFrom
+            order by s.yearFrom, s.id""")
+    List<CriteriaSet> lockPublishedOverlapping(@Param("yearFrom") int yearFrom, @Param("yearTo") int yearTo);
 }
 
 interface TargetGroupRepository extends JpaRepository<TargetGroup, String> {
