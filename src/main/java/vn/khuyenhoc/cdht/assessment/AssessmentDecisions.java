@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.criteria.CompetencySubtotal;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.CriteriaDefinition;
 import vn.khuyenhoc.cdht.criteria.RuleFailure;
@@ -126,6 +127,33 @@ public class AssessmentDecisions {
                     .forEach(row -> versions.put(row.id(), row.version()));
         }
         return versions;
+    }
+
+    /**
+     * The competencies' subtotals of the verified scores of these assessments of the unit's subtree and year (any
+     * state once verified), in form order, for lists of recognised citizens; ids without verified scores are left
+     * out.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<CompetencySubtotal>> verifiedSubtotals(CurrentUser user, long unitId, int year,
+            Collection<Long> ids) {
+        scope.requireReadable(user, unitId);
+        List<Long> inScope = ids.isEmpty() ? List.of() : lists.candidateRows(user,
+                new AssessmentFilter(year, null, null, null, unitId), ids).stream().map(CandidateRow::id).toList();
+        Map<Long, CriteriaDefinition> sets = new HashMap<>();
+        Map<Long, List<CompetencySubtotal>> subtotals = new HashMap<>();
+        for (int from = 0; from < inScope.size(); from += AssessmentLists.ID_CHUNK) {
+            for (Assessment assessment : assessments.findAllById(inScope.subList(from,
+                    Math.min(inScope.size(), from + AssessmentLists.ID_CHUNK)))) {
+                CriteriaDefinition criteria = sets.computeIfAbsent(assessment.getCriteriaSetId(),
+                        catalog::definition);
+                ScoreResult verdict = Assessments.scoreOrNull(criteria, assessment, assessment.verifiedScores());
+                if (verdict != null) {
+                    subtotals.put(assessment.getId(), verdict.subtotals());
+                }
+            }
+        }
+        return subtotals;
     }
 
     private static AssessmentFilter verified(long unitId, int year, String targetGroup, boolean passed) {

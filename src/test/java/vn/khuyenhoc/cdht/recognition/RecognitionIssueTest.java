@@ -323,6 +323,15 @@ class RecognitionIssueTest extends RecognitionTestSupport {
             Row header = sheet.getRow(3);
             assertThat(header.getCell(1).getStringCellValue()).isEqualTo("Họ và tên");
             assertThat(header.getCell(3).getStringCellValue()).isEqualTo("Thôn, tổ dân phố");
+            // the competencies' verified subtotals, named as in the criteria set, then the total
+            assertThat(header.getCell(5).getStringCellValue()).isEqualTo(
+                    "Năng lực Tự học và học tập suốt đời (điểm thẩm định)");
+            assertThat(header.getCell(7).getStringCellValue()).contains("Xây dựng và thực hiện các mối quan hệ xã hội");
+            assertThat(header.getCell(8).getStringCellValue()).isEqualTo("Tổng điểm thẩm định");
+            Row first = sheet.getRow(4);
+            assertThat(List.of(first.getCell(5).getNumericCellValue(), first.getCell(6).getNumericCellValue(),
+                    first.getCell(7).getNumericCellValue(), first.getCell(8).getNumericCellValue()))
+                    .containsExactly(36.0, 36.0, 18.0, 90.0);
             List<String> rows = new ArrayList<>();
             for (int r = 4; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
