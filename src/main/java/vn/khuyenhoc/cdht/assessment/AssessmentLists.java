@@ -191,6 +191,27 @@ class AssessmentLists {
     Page<CitizenToAssess> notStarted(CurrentUser user, int year, Long withinUnitId, String targetGroup,
             Pageable pageable) {
         Map<String, Object> params = new HashMap<>();
+        String where = notStartedWhere(user, year, withinUnitId, targetGroup, params);
+        long total = jdbc.queryForObject("select count(*) " + where, params, Long.class);
+        params.put("limit", pageable.getPageSize());
+        params.put("offset", pageable.getOffset());
+        List<CitizenToAssess> rows = jdbc.query("""
+                select c.id, c.full_name, c.birth_year, c.target_group, u.name as unit_name
+                """ + where + " order by u.name, c.search_name, c.birth_year, c.id limit :limit offset :offset",
+                params, (rs, i) -> new CitizenToAssess(rs.getLong("id"), rs.getString("full_name"),
+                        rs.getInt("birth_year"), rs.getString("target_group"), rs.getString("unit_name")));
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** How many citizens the "not started" list of the user's subtree holds for the year. */
+    long notStartedCount(CurrentUser user, int year) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.queryForObject("select count(*) " + notStartedWhere(user, year, null, null, params), params,
+                Long.class);
+    }
+
+    private String notStartedWhere(CurrentUser user, int year, Long withinUnitId, String targetGroup,
+            Map<String, Object> params) {
         StringBuilder where = new StringBuilder("""
                 from citizen c join admin_unit u on u.id = c.unit_id
                 where not exists (select 1 from assessment a
@@ -204,15 +225,7 @@ class AssessmentLists {
             where.append(" and c.target_group = :group");
             params.put("group", targetGroup);
         }
-        long total = jdbc.queryForObject("select count(*) " + where, params, Long.class);
-        params.put("limit", pageable.getPageSize());
-        params.put("offset", pageable.getOffset());
-        List<CitizenToAssess> rows = jdbc.query("""
-                select c.id, c.full_name, c.birth_year, c.target_group, u.name as unit_name
-                """ + where + " order by u.name, c.search_name, c.birth_year, c.id limit :limit offset :offset",
-                params, (rs, i) -> new CitizenToAssess(rs.getLong("id"), rs.getString("full_name"),
-                        rs.getInt("birth_year"), rs.getString("target_group"), rs.getString("unit_name")));
-        return new PageImpl<>(rows, pageable, total);
+        return where.toString();
     }
 
     /** The filter as a condition on {@code a} (and nothing else), for {@code where}. */

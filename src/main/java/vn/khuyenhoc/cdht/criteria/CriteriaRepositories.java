@@ -18,6 +18,8 @@ interface CriteriaSetRepository extends JpaRepository<CriteriaSet, Long> {
 
     Optional<CriteriaSet> findFirstByCodeAndStatus(String code, CriteriaStatus status);
 
+    long countByStatus(CriteriaStatus status);
+
     /** Every version of a code, locked until the transaction ends: two admins making the next version queue up. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select s from CriteriaSet s where s.code = :code")
