@@ -2,6 +2,7 @@ package vn.khuyenhoc.cdht.assessment;
 
 import java.time.Year;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,9 +53,13 @@ class AssessmentController {
     private final AssessmentBulk bulk;
     private final DataEntryScope scope;
     private final CriteriaCatalog catalog;
+    private final AssessmentAccess access;
+    private final WorkflowSettings settings;
 
     AssessmentController(Assessments assessments, AssessmentLists lists, AssessmentBulk bulk, DataEntryScope scope,
-            CriteriaCatalog catalog) {
+            CriteriaCatalog catalog, AssessmentAccess access, WorkflowSettings settings) {
+        this.access = access;
+        this.settings = settings;
         this.assessments = assessments;
         this.lists = lists;
         this.bulk = bulk;
@@ -87,10 +92,13 @@ class AssessmentController {
         model.addAttribute("unit", unit);
         model.addAttribute("unitUnknown", unitUnknown);
         model.addAttribute("rows", rows);
+        // the rows offered for bulk verification: not those the user typed (separation of duties)
+        model.addAttribute("verifiable", access.verifiable(user, rows.getContent()));
         model.addAttribute("query", query(filter, unit));
         model.addAttribute("states", AssessmentState.values());
         model.addAttribute("results", AssessmentFilter.ResultFilter.values());
         model.addAttribute("canWrite", scope.mayWrite(user));
+        model.addAttribute("mayManageSettings", settings.mayManage(user));
         return filterView(user, "assessment/list", model);
     }
 
@@ -180,8 +188,8 @@ class AssessmentController {
     }
 
     @GetMapping("/{id}/history")
-    String history(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        model.addAttribute("entries", assessments.history(user, id));
+    String history(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Locale locale, Model model) {
+        model.addAttribute("entries", assessments.history(user, id, locale));
         model.addAttribute("detail", assessments.get(user, id));
         return "assessment/history";
     }

@@ -130,7 +130,7 @@ class RecognitionIssueTest extends RecognitionTestSupport {
         long v = assessments.returnForCorrection(xa1, c, "Bổ sung minh chứng chỉ số 3", assessmentVersion(c));
         v = assessments.saveScores(xa1, c, scores(true), v);
         v = assessments.submit(xa1, c, v);
-        assessments.verify(xa1, c, scores(true), v);
+        assessments.verify(VERIFIER, c, scores(true), v);
         assertThat(state(c)).isEqualTo("VERIFIED");
         assertThat(page(get("/recognition/{id}", id), "xa1")).contains("id=\"stale-warning\"", "đã thay đổi");
 
