@@ -291,6 +291,11 @@ class AssessmentController {
             form.setVersion(latest.version());
             return verifyView(user, latest, form, true, model);
         } catch (BusinessRuleException e) {
+            if (AssessmentAccess.OWN_ENTRY.equals(e.messageKey())) {
+                // not a matter of the scores typed: the form is not offered again
+                failure(redirect, e);
+                return "redirect:/assessments/" + id;
+            }
             reject(result, form, e);
             return verifyView(user, assessments.get(user, id), form, false, model);
         }
