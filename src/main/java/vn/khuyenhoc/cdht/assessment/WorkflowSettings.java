@@ -1,6 +1,5 @@
 package vn.khuyenhoc.cdht.assessment;
 
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,16 +7,12 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
-import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.community.DataEntryScope;
-import vn.khuyenhoc.cdht.community.UnitLevels;
+import vn.khuyenhoc.cdht.community.ProvinceManagers;
 import vn.khuyenhoc.cdht.community.UnitOption;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.NotFoundException;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
-import vn.khuyenhoc.cdht.shared.Role;
 
 /**
  * Per province, whether separation of duties applies (the person who typed an assessment's self-scores may not
@@ -29,35 +24,34 @@ import vn.khuyenhoc.cdht.shared.Role;
 class WorkflowSettings {
 
     static final String AUDIT_TYPE = "ASSESSMENT_SETTING";
-    private static final Set<Role> MANAGERS = EnumSet.of(Role.ADMIN, Role.PROVINCE_OFFICER);
 
     private final AssessmentSettingRepository settings;
-    private final Units units;
+    private final ProvinceManagers managers;
     private final DataEntryScope scope;
     private final AuditLog audit;
 
-    WorkflowSettings(AssessmentSettingRepository settings, Units units, DataEntryScope scope, AuditLog audit) {
+    WorkflowSettings(AssessmentSettingRepository settings, ProvinceManagers managers, DataEntryScope scope,
+            AuditLog audit) {
         this.settings = settings;
-        this.units = units;
+        this.managers = managers;
         this.scope = scope;
         this.audit = audit;
     }
 
     boolean mayManage(CurrentUser user) {
-        return MANAGERS.contains(user.role());
+        return managers.mayManage(user);
     }
 
     /** The provinces whose setting the user may change (403 for other roles). */
     @Transactional(readOnly = true)
     List<UnitOption> provinces(CurrentUser user) {
-        requireManager(user);
-        return scope.unitOptions(user, Set.of(UnitLevels.PROVINCE));
+        return managers.provinces(user);
     }
 
     /** A province's setting: 403 outside the user's subtree or role, 404 for a unit that is not a province. */
     @Transactional(readOnly = true)
     DutySetting get(CurrentUser user, long provinceId) {
-        requireProvince(user, provinceId);
+        managers.requireProvince(user, provinceId);
         return settings.findByProvinceUnitId(provinceId).map(AssessmentSetting::toView)
                 .orElseGet(() -> new DutySetting(provinceId, true, null, null, null));
     }
@@ -67,7 +61,7 @@ class WorkflowSettings {
      * anything else means someone saved in between.
      */
     void update(CurrentUser user, long provinceId, boolean separationOfDuties, Long expectedVersion) {
-        UnitSummary province = requireProvince(user, provinceId);
+        UnitSummary province = managers.requireProvince(user, provinceId);
         var existing = settings.findByProvinceUnitId(provinceId);
         if (existing.isPresent() ? expectedVersion == null || existing.get().getVersion() != expectedVersion
                 : expectedVersion != null) {
@@ -106,20 +100,5 @@ class WorkflowSettings {
             }
         }
         return true;
-    }
-
-    private UnitSummary requireProvince(CurrentUser user, long provinceId) {
-        requireManager(user);
-        UnitSummary unit = units.requireVisible(user, provinceId);
-        if (!UnitLevels.PROVINCE.equals(unit.levelCode())) {
-            throw new NotFoundException("province " + provinceId);
-        }
-        return unit;
-    }
-
-    private void requireManager(CurrentUser user) {
-        if (!mayManage(user)) {
-            throw new OutOfScopeException(user.username() + " (" + user.role() + ") may not change the setting");
-        }
     }
 }

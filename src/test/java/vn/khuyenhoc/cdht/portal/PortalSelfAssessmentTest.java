@@ -24,8 +24,9 @@ import vn.khuyenhoc.cdht.assessment.ScoreEntry;
 
 /**
  * The citizen's own self-assessment: started as ONLINE_SELF, saved and submitted through the assessment module's
- * rules (engine, workflow, audit), never anybody else's; an entry staff began stays STAFF_PROXY; the page stays
- * small; staff see the online share per unit.
+ * rules (engine, workflow, audit), never anybody else's; the channel follows who submits (the citizen online:
+ * ONLINE_SELF, even for a form staff began; staff: STAFF_PROXY); the page stays small; staff see the online share per
+ * unit.
  */
 class PortalSelfAssessmentTest extends PortalTestSupport {
 
