@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,9 +25,8 @@ final class ImportRun implements SheetReader.RowHandler {
 
     /** What a run needs, built by {@link ImportEngine} for the user's request. */
     record Parts(ImportEngine.Request request, boolean commit, int maxRows, int chunkRows, int shownRows,
-            JdbcTemplate jdbc, RowMessages messages, java.util.function.Function<Map<Integer,
-                    ImportHeader.Column>, RowParser> parser, CitizenMatcher citizens, AssessmentRows assessments,
-            ImportWriter writer) {
+            JdbcTemplate jdbc, RowMessages messages, Function<Map<Integer, ImportHeader.Column>, RowParser> parser,
+            CitizenMatcher citizens, AssessmentRows assessments, ImportWriter writer) {
     }
 
     private final Parts parts;
