@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.community.ProvinceManagers;
 import vn.khuyenhoc.cdht.community.UnitLevels;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.InvalidScoresException;
@@ -54,12 +55,12 @@ class AssessmentController {
     private final DataEntryScope scope;
     private final CriteriaCatalog catalog;
     private final AssessmentAccess access;
-    private final WorkflowSettings settings;
+    private final ProvinceManagers managers;
 
     AssessmentController(Assessments assessments, AssessmentLists lists, AssessmentBulk bulk, DataEntryScope scope,
-            CriteriaCatalog catalog, AssessmentAccess access, WorkflowSettings settings) {
+            CriteriaCatalog catalog, AssessmentAccess access, ProvinceManagers managers) {
         this.access = access;
-        this.settings = settings;
+        this.managers = managers;
         this.assessments = assessments;
         this.lists = lists;
         this.bulk = bulk;
@@ -98,7 +99,7 @@ class AssessmentController {
         model.addAttribute("states", AssessmentState.values());
         model.addAttribute("results", AssessmentFilter.ResultFilter.values());
         model.addAttribute("canWrite", scope.mayWrite(user));
-        model.addAttribute("mayManageSettings", settings.mayManage(user));
+        model.addAttribute("mayManageSettings", managers.mayManage(user));
         return filterView(user, "assessment/list", model);
     }
 

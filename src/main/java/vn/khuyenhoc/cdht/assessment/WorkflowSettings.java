@@ -1,7 +1,6 @@
 package vn.khuyenhoc.cdht.assessment;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -10,7 +9,6 @@ import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.community.DataEntryScope;
 import vn.khuyenhoc.cdht.community.ProvinceManagers;
-import vn.khuyenhoc.cdht.community.UnitOption;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 
@@ -36,16 +34,6 @@ class WorkflowSettings {
         this.managers = managers;
         this.scope = scope;
         this.audit = audit;
-    }
-
-    boolean mayManage(CurrentUser user) {
-        return managers.mayManage(user);
-    }
-
-    /** The provinces whose setting the user may change (403 for other roles). */
-    @Transactional(readOnly = true)
-    List<UnitOption> provinces(CurrentUser user) {
-        return managers.provinces(user);
     }
 
     /** A province's setting: 403 outside the user's subtree or role, 404 for a unit that is not a province. */

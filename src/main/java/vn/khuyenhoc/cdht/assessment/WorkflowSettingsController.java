@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khuyenhoc.cdht.community.ProvinceManagers;
 import vn.khuyenhoc.cdht.community.UnitOption;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
@@ -19,15 +20,17 @@ import vn.khuyenhoc.cdht.shared.CurrentUser;
 class WorkflowSettingsController {
 
     private final WorkflowSettings settings;
+    private final ProvinceManagers managers;
 
-    WorkflowSettingsController(WorkflowSettings settings) {
+    WorkflowSettingsController(WorkflowSettings settings, ProvinceManagers managers) {
         this.settings = settings;
+        this.managers = managers;
     }
 
     @GetMapping
     String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long province,
             Model model) {
-        List<UnitOption> provinces = settings.provinces(user);
+        List<UnitOption> provinces = managers.provinces(user);
         Long shown = province != null ? province : provinces.size() == 1 ? provinces.get(0).id() : null;
         model.addAttribute("provinces", provinces);
         model.addAttribute("province", shown);
@@ -49,7 +52,7 @@ class WorkflowSettingsController {
         } catch (BusinessRuleException e) {
             // someone saved in between: show what is stored now, with its version, to decide again
             model.addAttribute("settingFailure", e.messageKey());
-            model.addAttribute("provinces", settings.provinces(user));
+            model.addAttribute("provinces", managers.provinces(user));
             model.addAttribute("province", province);
             model.addAttribute("setting", current);
             return "assessment/settings";
