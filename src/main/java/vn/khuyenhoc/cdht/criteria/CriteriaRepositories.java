@@ -39,12 +39,14 @@ interface CriteriaSetRepository extends JpaRepository<CriteriaSet, Long> {
             order by s.publishedAt desc, s.versionNumber desc, s.id desc""")
     List<CriteriaSet> findPublished();
 
-    /** Published sets covering any year from {@code yearFrom} to {@code yearTo}, the earliest first. */
-    @Query("""
+    String PUBLISHED_OVERLAPPING = """
             select s from CriteriaSet s
             where s.status = vn.khuyenhoc.cdht.criteria.CriteriaStatus.PUBLISHED
               and s.yearFrom <= :yearTo and s.yearTo >= :yearFrom
-            order by s.yearFrom, s.id""")
+            order by s.yearFrom, s.id""";
+
+    /** Published sets covering any year from {@code yearFrom} to {@code yearTo}, the earliest first. */
+    @Query(PUBLISHED_OVERLAPPING)
     List<CriteriaSet> findPublishedOverlapping(@Param("yearFrom") int yearFrom, @Param("yearTo") int yearTo);
 
     /**
@@ -52,11 +54,7 @@ interface CriteriaSetRepository extends JpaRepository<CriteriaSet, Long> {
      * years queue up, and the second sees the first's result.
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("""
-            select s from CriteriaSet s
-            where s.status = vn.khuyenhoc.cdht.criteria.CriteriaStatus.PUBLISHED
-              and s.yearFrom <= :yearTo and s.yearTo >= :yearFrom
-            order by s.yearFrom, s.id""")
+    @Query(PUBLISHED_OVERLAPPING)
     List<CriteriaSet> lockPublishedOverlapping(@Param("yearFrom") int yearFrom, @Param("yearTo") int yearTo);
 }
 
