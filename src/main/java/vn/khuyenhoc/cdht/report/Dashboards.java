@@ -42,6 +42,11 @@ class Dashboards {
         return Year.now().getValue() + 1;
     }
 
+    /** The unit as the report pages name it; 404 unknown, 403 outside the user's subtree. */
+    UnitRef unitRef(CurrentUser user, long unitId) {
+        return ref(units.requireVisible(user, unitId));
+    }
+
     ReportView view(CurrentUser user, long unitId, int year, Boundaries requested) {
         UnitSummary unit = units.requireVisible(user, unitId);
         if (year < FIRST_YEAR || year > lastYear()) {
