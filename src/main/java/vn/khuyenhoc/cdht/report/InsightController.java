@@ -53,6 +53,18 @@ class InsightController {
         this.messages = messages;
     }
 
+    /** The menu's entries: the user's own unit, this year. */
+    @GetMapping({"/forecast", "/completeness", "/compare", "/map"})
+    String start(@AuthenticationPrincipal CurrentUser user, jakarta.servlet.http.HttpServletRequest request) {
+        String page = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
+        return "redirect:/report/" + user.unitId() + "/" + Year.now().getValue() + "/" + page;
+    }
+
+    @GetMapping("/pivot")
+    String startPivot(@AuthenticationPrincipal CurrentUser user) {
+        return "redirect:/report/" + user.unitId() + "/pivot?year=" + Year.now().getValue();
+    }
+
     @GetMapping("/{unitId}/{year}/forecast")
     String forecast(@AuthenticationPrincipal CurrentUser user, @PathVariable long unitId, @PathVariable int year,
             @RequestParam(required = false) String level, @RequestParam(required = false) Integer target,
@@ -117,7 +129,7 @@ class InsightController {
         model.addAttribute("dimensions", PivotDimension.values());
         model.addAttribute("measures", PivotMeasure.values());
         List<Integer> years = new ArrayList<>();
-        for (int y = Dashboards.lastYear(); y >= Progress.BASELINE_YEAR; y--) {
+        for (int y = Year.now().getValue() + 1; y >= Progress.BASELINE_YEAR; y--) {
             years.add(y);
         }
         model.addAttribute("pivotYears", years);
