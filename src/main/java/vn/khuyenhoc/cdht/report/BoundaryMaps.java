@@ -30,7 +30,7 @@ import vn.khuyenhoc.cdht.shared.Role;
  * drawn here as SVG. A file with one bad feature stores nothing; every problem is listed with the feature it is in.
  */
 @Service
-public class BoundaryMaps {
+class BoundaryMaps {
 
     /** Sequential blues of five classes of 20 points, and grey for no data. */
     static final String[] CLASS_COLOURS = {"#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"};
@@ -90,14 +90,14 @@ public class BoundaryMaps {
 
     /** True when no unit has a boundary yet. */
     @Transactional(readOnly = true)
-    public boolean noneStored() {
+    boolean noneStored() {
         return !Boolean.TRUE.equals(jdbc.getJdbcTemplate().queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM report_boundary)", Boolean.class));
     }
 
     /** The demo's schematic file, loaded by the demo module at start (no user: the whole tree). */
     @Transactional
-    public int loadSchematic(String fileName, byte[] content) {
+    int loadSchematic(String fileName, byte[] content) {
         Upload upload = store("demo", fileName, content, true, null);
         if (!upload.ok()) {
             throw new IllegalStateException("demo boundaries refused: " + upload.problems().get(0).key());

@@ -168,13 +168,13 @@ class Dashboards {
         for (Map.Entry<String, long[]> e : byChild.entrySet()) {
             if (!listed.contains(e.getKey())) {
                 add(elsewhere, e.getValue());
-                anyElsewhere = true;
+                anyElsewhere |= java.util.Arrays.stream(e.getValue()).anyMatch(v -> v != 0);
             }
         }
+        // today's register alone is no figure of that year: it makes no line of its own
         for (Map.Entry<String, Long> e : registeredByChild.entrySet()) {
             if (!listed.contains(e.getKey())) {
                 elsewhereRegistered += e.getValue();
-                anyElsewhere = true;
             }
         }
         if (anyElsewhere) {

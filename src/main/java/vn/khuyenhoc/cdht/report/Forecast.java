@@ -53,7 +53,7 @@ final class Forecast {
         }
 
         /** For "the worst of several": off track, at risk, on track, no data, no target. */
-        int severity() {
+        public int severity() {
             return switch (this) {
                 case OFF_TRACK -> 4;
                 case AT_RISK -> 3;

@@ -37,7 +37,7 @@ enum PivotDimension {
         }
     }
 
-    String param() {
+    public String param() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -40,7 +40,7 @@ enum PivotMeasure {
         }
     }
 
-    String param() {
+    public String param() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -61,6 +61,6 @@ class PrintedReports {
         model.put("comparison", comparisons.of(user, unitId, year, "name", false));
         model.put("measured", Indicator.MEASURED);
         model.put("printed", LocalDate.now());
-        return pdf.render("report/print", model, VIETNAMESE);
+        return pdf.render("report/pdf/print", model, VIETNAMESE);
     }
 }

@@ -49,6 +49,8 @@ final class BenchSql {
                 "SELECT pg_advisory_xact_lock(" + ReportRefresh.LOCK_SPACE + ", :unitId)",
                 "DELETE FROM report_unit_year WHERE 1 = 1" + r.on("unit_id", "report_year"),
                 ReportRefresh.unitYearInsert(r),
+                "DELETE FROM report_unit_cube WHERE 1 = 1" + r.on("unit_id", "report_year"),
+                ReportRefresh.cubeInsert(r),
                 "DELETE FROM report_collective_year WHERE 1 = 1" + r.on("unit_id", "report_year"),
                 "INSERT INTO report_collective_year (unit_id, report_year, kind, recognised, recognised_members)\n"
                         + ReportRefresh.collectiveYearSelect(r),

@@ -1,4 +1,4 @@
-package vn.khuyenhoc.cdht.demo;
+package vn.khuyenhoc.cdht.report;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import vn.khuyenhoc.cdht.report.BoundaryMaps;
+import vn.khuyenhoc.cdht.demo.DemoMode;
 
 /**
  * Demo mode only: a schematic boundary file for the demo's province, communes and hamlets (bevelled rectangles,
@@ -17,15 +17,15 @@ import vn.khuyenhoc.cdht.report.BoundaryMaps;
  */
 @Component
 @Order(20)
-class DemoBoundaryLoader implements ApplicationRunner {
+class ReportDemoBoundaries implements ApplicationRunner {
 
     static final String FILE = "demo/boundaries-schematic.geojson";
-    private static final Logger log = LoggerFactory.getLogger(DemoBoundaryLoader.class);
+    private static final Logger log = LoggerFactory.getLogger(ReportDemoBoundaries.class);
 
     private final DemoMode mode;
     private final BoundaryMaps maps;
 
-    DemoBoundaryLoader(DemoMode mode, BoundaryMaps maps) {
+    ReportDemoBoundaries(DemoMode mode, BoundaryMaps maps) {
         this.mode = mode;
         this.maps = maps;
     }
