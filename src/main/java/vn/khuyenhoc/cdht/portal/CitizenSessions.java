@@ -32,15 +32,20 @@ class CitizenSessions {
     /** A new session for the citizen; returns the token for the cookie (only its hash is stored). */
     String open(long citizenId) {
         Instant now = Instant.now();
-        jdbc.update("delete from portal_session where expires_at < :now or last_seen_at < :idle",
-                Map.of("now", Timestamp.from(now), "idle",
-                        Timestamp.from(now.minus(properties.sessionIdleTimeout()))));
         String token = Secrets.token();
         jdbc.update("insert into portal_session (token_hash, citizen_id, created_at, last_seen_at, expires_at) "
                 + "values (:hash, :citizen, :now, :now, :end)", Map.of("hash", Secrets.hash(token), "citizen",
                         citizenId, "now", Timestamp.from(now), "end",
                         Timestamp.from(now.plus(properties.sessionMaxAge()))));
         return token;
+    }
+
+    /** Removes sessions past their maximum age or idle too long (the scheduled clean-up); returns how many. */
+    int purgeEnded() {
+        Instant now = Instant.now();
+        return jdbc.update("delete from portal_session where expires_at < :now or last_seen_at < :idle",
+                Map.of("now", Timestamp.from(now), "idle",
+                        Timestamp.from(now.minus(properties.sessionIdleTimeout()))));
     }
 
     /** The citizen of a live session, touching it; empty for an unknown, idle or expired token. */

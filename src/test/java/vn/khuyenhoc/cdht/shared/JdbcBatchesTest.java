@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import vn.khuyenhoc.cdht.support.TestDatabase;
 
 /**
  * {@link JdbcBatches#insert} writes exactly what it is given, through COPY on PostgreSQL (CSV quoting: null versus
@@ -21,8 +22,7 @@ class JdbcBatchesTest {
 
     @Test
     void copy_on_postgresql_keeps_every_value() {
-        String url = System.getenv().getOrDefault("CDHT_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/cdht");
-        check(new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "")), true);
+        check(new JdbcTemplate(TestDatabase.dataSource()), true);
     }
 
     @Test
