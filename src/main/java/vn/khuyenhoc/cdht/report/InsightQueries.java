@@ -51,12 +51,14 @@ class InsightQueries {
                 + "\nGROUP BY m.shown_path, r.report_year";
     }
 
+    static final String LEVEL_UNITS = """
+            SELECT id, code, name, path FROM admin_unit
+            WHERE level_code = :level AND path LIKE :prefix || '%' AND (valid_to IS NULL OR valid_to >= :today)
+            ORDER BY code, id""";
+
     /** Today's units of a level within the subtree: the rows of a list or a pivot by unit. */
     List<LevelUnit> levelUnits(String prefix, String level) {
-        return jdbc.query("""
-                SELECT id, code, name, path FROM admin_unit
-                WHERE level_code = :level AND path LIKE :prefix || '%' AND (valid_to IS NULL OR valid_to >= :today)
-                ORDER BY code, id""", Map.of("level", level, "prefix", prefix, "today", LocalDate.now()),
+        return jdbc.query(LEVEL_UNITS, Map.of("level", level, "prefix", prefix, "today", LocalDate.now()),
                 (rs, i) -> new LevelUnit(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                         rs.getString("path")));
     }
@@ -72,12 +74,16 @@ class InsightQueries {
 
     /** Collectives recognised per year and kind over the subtree (the 387 rates' numerators, year by year). */
     List<KeyYearRow> collectiveYearSeries(String prefix) {
-        return jdbc.query(ReportQueries.CURRENT_UNIT_MAP + """
-                SELECT r.kind, r.report_year, SUM(r.recognised) AS n
-                FROM report_collective_year r JOIN unit_map m ON m.source_id = r.unit_id
-                GROUP BY r.kind, r.report_year""", ReportQueries.params(prefix, null),
+        return jdbc.query(collectiveYearSeriesSql(), ReportQueries.params(prefix, null),
                 (rs, i) -> new KeyYearRow(rs.getString("kind"), rs.getInt("report_year"),
                         new long[] {rs.getLong("n")}));
+    }
+
+    static String collectiveYearSeriesSql() {
+        return ReportQueries.CURRENT_UNIT_MAP + """
+                SELECT r.kind, r.report_year, SUM(r.recognised) AS n
+                FROM report_collective_year r JOIN unit_map m ON m.source_id = r.unit_id
+                GROUP BY r.kind, r.report_year""";
     }
 
     /** The association figures entered for the unit, year by year: {trained, members}. */
@@ -95,28 +101,28 @@ class InsightQueries {
      * without a child valid in the year: where data is entered) and how many of them have any assessment.
      */
     List<KeyYearRow> leafEntry(String prefix, int year) {
-        String child = ReportQueries.CHILD.replace("m.shown_path", "u.path");
-        String validIn = " %1$s.valid_from <= :last AND (%1$s.valid_to IS NULL OR %1$s.valid_to >= :first)";
         Map<String, Object> params = ReportQueries.params(prefix, year);
         params.put("first", LocalDate.of(year, 1, 1));
         params.put("last", LocalDate.of(year, 12, 31));
-        return jdbc.query("SELECT x.child, COUNT(*) AS leaves, SUM(x.entered) AS entered\nFROM (SELECT " + child
+        return jdbc.query(leafEntrySql(), params, (rs, i) -> new KeyYearRow(rs.getString("child"), year,
+                new long[] {rs.getLong("leaves"), rs.getLong("entered")}));
+    }
+
+    static String leafEntrySql() {
+        String child = ReportQueries.CHILD.replace("m.shown_path", "u.path");
+        String validIn = " %1$s.valid_from <= :last AND (%1$s.valid_to IS NULL OR %1$s.valid_to >= :first)";
+        return "SELECT x.child, COUNT(*) AS leaves, SUM(x.entered) AS entered\nFROM (SELECT " + child
                 + " AS child, CASE WHEN EXISTS (SELECT 1 FROM report_unit_year r WHERE r.unit_id = u.id "
                 + "AND r.report_year = :year AND r.assessed > 0) THEN 1 ELSE 0 END AS entered\n"
                 + "      FROM admin_unit u WHERE u.path LIKE :prefix || '%' AND" + validIn.formatted("u")
                 + "\n      AND NOT EXISTS (SELECT 1 FROM admin_unit k WHERE k.parent_id = u.id AND"
-                + validIn.formatted("k") + ")) x\nGROUP BY x.child", params,
-                (rs, i) -> new KeyYearRow(rs.getString("child"), year,
-                        new long[] {rs.getLong("leaves"), rs.getLong("entered")}));
+                + validIn.formatted("k") + ")) x\nGROUP BY x.child";
     }
 
     /** The last change of an assessment per child in the year (boundaries of the time). */
     Map<String, Instant> lastEntry(String prefix, int year) {
         Map<String, Instant> last = new java.util.HashMap<>();
-        jdbc.query(ReportQueries.HISTORICAL_UNIT_MAP + "SELECT x.child, MAX(x.last_entry_at) AS last_entry\nFROM "
-                + "(SELECT " + ReportQueries.CHILD + " AS child, r.last_entry_at\n      FROM report_unit_cube r "
-                + "JOIN unit_map m ON m.source_id = r.unit_id WHERE r.report_year = :year) x\nGROUP BY x.child",
-                ReportQueries.params(prefix, year), rs -> {
+        jdbc.query(lastEntrySql(), ReportQueries.params(prefix, year), rs -> {
                     Timestamp at = rs.getTimestamp("last_entry");
                     if (at != null) {
                         last.put(rs.getString("child") == null ? "" : rs.getString("child"), at.toInstant());
@@ -125,21 +131,18 @@ class InsightQueries {
         return last;
     }
 
+    static String lastEntrySql() {
+        return ReportQueries.HISTORICAL_UNIT_MAP + "SELECT x.child, MAX(x.last_entry_at) AS last_entry\nFROM "
+                + "(SELECT " + ReportQueries.CHILD + " AS child, r.last_entry_at\n      FROM report_unit_cube r "
+                + "JOIN unit_map m ON m.source_id = r.unit_id WHERE r.report_year = :year) x\nGROUP BY x.child";
+    }
+
     /**
      * Pivot cells: the cube's counts over the subtree (today's boundaries) grouped by the dimensions asked for;
      * the unit dimension is grouped by the shown unit's path (rolled up to the level by the caller).
      */
     List<CubeRow> cube(String prefix, List<PivotDimension> dimensions, Integer year) {
-        StringBuilder select = new StringBuilder();
-        StringBuilder group = new StringBuilder();
-        for (PivotDimension d : dimensions) {
-            select.append(d.column()).append(" AS ").append(d.alias()).append(", ");
-            group.append(group.isEmpty() ? "" : ", ").append(d.column());
-        }
-        String sql = ReportQueries.CURRENT_UNIT_MAP + "SELECT " + select + sums()
-                + "\nFROM report_unit_cube r JOIN unit_map m ON m.source_id = r.unit_id"
-                + (year == null ? "" : "\nWHERE r.report_year = :year")
-                + (group.isEmpty() ? "" : "\nGROUP BY " + group);
+        String sql = cubeSql(dimensions, year != null);
         return jdbc.query(sql, ReportQueries.params(prefix, year), (rs, i) -> {
             String[] keys = new String[dimensions.size()];
             for (int k = 0; k < keys.length; k++) {
@@ -151,6 +154,19 @@ class InsightQueries {
             }
             return new CubeRow(keys, values);
         });
+    }
+
+    static String cubeSql(List<PivotDimension> dimensions, boolean oneYear) {
+        StringBuilder select = new StringBuilder();
+        StringBuilder group = new StringBuilder();
+        for (PivotDimension d : dimensions) {
+            select.append(d.column()).append(" AS ").append(d.alias()).append(", ");
+            group.append(group.isEmpty() ? "" : ", ").append(d.column());
+        }
+        return ReportQueries.CURRENT_UNIT_MAP + "SELECT " + select + sums()
+                + "\nFROM report_unit_cube r JOIN unit_map m ON m.source_id = r.unit_id"
+                + (oneYear ? "\nWHERE r.report_year = :year" : "")
+                + (group.isEmpty() ? "" : "\nGROUP BY " + group);
     }
 
     private static String sums() {
