@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.NotFoundException;
 
 /**
  * Comparison of a unit's children (communes of a province, hamlets of a commune): every measured indicator last year
@@ -52,9 +51,7 @@ class Comparisons {
     /** sort: name, registered, assessed, recognised, an indicator (ADULTS) or its change (ADULTS.change). */
     View of(CurrentUser user, long unitId, int year, String sort, boolean descending) {
         UnitSummary unit = units.requireVisible(user, unitId);
-        if (year < Dashboards.FIRST_YEAR || year > Dashboards.lastYear()) {
-            throw new NotFoundException("report year " + year);
-        }
+        Dashboards.requireYear(year);
         Boundaries boundaries = unit.current() ? Boundaries.CURRENT : Boundaries.HISTORICAL;
         String prefix = queries.path(unitId);
         Map<String, Map<Integer, long[]>> byChild = new HashMap<>();

@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.NotFoundException;
 
 /**
  * "Mức độ đầy đủ" (DHIS2's completeness): for a year and each child unit valid in it, the share of its leaf units
@@ -62,9 +61,7 @@ class Completeness {
 
     View of(CurrentUser user, long unitId, int year) {
         UnitSummary unit = units.requireVisible(user, unitId);
-        if (year < Dashboards.FIRST_YEAR || year > Dashboards.lastYear()) {
-            throw new NotFoundException("report year " + year);
-        }
+        Dashboards.requireYear(year);
         String prefix = queries.path(unitId);
         Map<String, long[]> counts = new HashMap<>();
         for (ReportQueries.GroupRow row : queries.yearRows(prefix, year, Boundaries.HISTORICAL)) {

@@ -43,6 +43,13 @@ class Dashboards {
         return Math.max(Year.now().getValue() + 1, 2030);
     }
 
+    /** A year the reports cover, else 404. */
+    static void requireYear(int year) {
+        if (year < FIRST_YEAR || year > lastYear()) {
+            throw new NotFoundException("report year " + year);
+        }
+    }
+
     /** The unit as the report pages name it; 404 unknown, 403 outside the user's subtree. */
     UnitRef unitRef(CurrentUser user, long unitId) {
         return ref(units.requireVisible(user, unitId));
@@ -50,9 +57,7 @@ class Dashboards {
 
     ReportView view(CurrentUser user, long unitId, int year, Boundaries requested) {
         UnitSummary unit = units.requireVisible(user, unitId);
-        if (year < FIRST_YEAR || year > lastYear()) {
-            throw new NotFoundException("report year " + year);
-        }
+        requireYear(year);
         // On today's boundaries a retired unit's rows belong to its successor: show it as it was.
         Boundaries boundaries = unit.current() ? requested : Boundaries.HISTORICAL;
         String prefix = queries.path(unitId);

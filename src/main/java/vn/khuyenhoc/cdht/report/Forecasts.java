@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.NotFoundException;
 
 /**
  * "Dự báo": every indicator of a unit projected to its target years ({@link Forecast}), and the units of a level
@@ -185,9 +184,7 @@ class Forecasts {
 
     private UnitSummary requireYear(CurrentUser user, long unitId, int year) {
         UnitSummary unit = units.requireVisible(user, unitId);
-        if (year < Dashboards.FIRST_YEAR || year > Dashboards.lastYear()) {
-            throw new NotFoundException("report year " + year);
-        }
+        Dashboards.requireYear(year);
         return unit;
     }
 }

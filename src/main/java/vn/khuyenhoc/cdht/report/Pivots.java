@@ -17,7 +17,6 @@ import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.TargetGroupOption;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.NotFoundException;
 
 /**
  * The pivot table over a unit's subtree on today's boundaries: rows and (optionally) columns from unit (at a
@@ -70,8 +69,8 @@ class Pivots {
 
     Table of(CurrentUser user, long unitId, Request asked, Locale locale) {
         UnitSummary unit = units.requireVisible(user, unitId);
-        if (asked.year() != null && (asked.year() < Dashboards.FIRST_YEAR || asked.year() > Dashboards.lastYear())) {
-            throw new NotFoundException("report year " + asked.year());
+        if (asked.year() != null) {
+            Dashboards.requireYear(asked.year());
         }
         String prefix = queries.path(unitId);
         List<String> levels = insights.levelsBelow(prefix);
