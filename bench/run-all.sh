@@ -195,7 +195,7 @@ fi
 RAW_P95=$(awk '$1 == "province-raw" { print $7 }' target/bench/results.txt 2> /dev/null || true)
 
 # ---- the report ----
-field() { grep -o "$2=[-0-9.]*" <<< "$1" | cut -d= -f2; }
+field() { { grep -o "$2=[-0-9.]*" <<< "$1" || true; } | cut -d= -f2; }   # empty for a scenario not run
 value() { awk -F'\t' -v n="$1" -v c="$2" '$1 == n && $3 == c { print $4 }' "$OUT/results.tsv"; }
 {
     echo "### Run of $(date -u '+%Y-%m-%d %H:%M UTC') on $DB"
