@@ -82,8 +82,17 @@ class Assessment {
     @Column(name = "return_reason")
     private String returnReason;
 
+    /** Who started the assessment (the column keeps its first name). */
     @Column(name = "entered_by", nullable = false)
     private String enteredBy;
+
+    /** Who first typed self-scores; null while there is none. */
+    @Column(name = "scores_entered_by")
+    private String scoresEnteredBy;
+
+    /** Who last changed a self-score. */
+    @Column(name = "scores_changed_by")
+    private String scoresChangedBy;
 
     @Column(name = "submitted_at")
     private Instant submittedAt;
@@ -133,19 +142,29 @@ class Assessment {
 
     /**
      * Replaces the self-scores and evidence notes of the indicators given (null clears a score); the totals
-     * follow from the engine's result, or are cleared while some score is missing.
+     * follow from the engine's result, or are cleared while some score is missing. A change of any self-score makes
+     * the actor the one who last changed the scores (and the first to enter them, if nobody had).
      */
-    void enterSelfScores(Collection<String> indicatorCodes, Map<String, Integer> selfScores,
+    void enterSelfScores(String actor, Collection<String> indicatorCodes, Map<String, Integer> selfScores,
             Map<String, String> evidenceNotes, ScoreResult result) {
+        Map<String, Integer> before = selfScores();
         for (String code : indicatorCodes) {
             put(code, score(code).withSelf(selfScores.get(code), evidenceNotes.get(code)));
+        }
+        if (!before.equals(selfScores())) {
+            this.scoresChangedBy = actor;
+            if (scoresEnteredBy == null) {
+                this.scoresEnteredBy = actor;
+            }
         }
         this.selfTotal = result == null ? null : result.total();
         this.selfPassed = result == null ? null : result.passed();
         touch();
     }
 
-    void submit(String username, ScoreResult selfResult) {
+    /** The channel follows who submits: the citizen online, or staff on their behalf. */
+    void submit(String username, Channel channel, ScoreResult selfResult) {
+        this.channel = channel;
         this.selfTotal = selfResult.total();
         this.selfPassed = selfResult.passed();
         this.state = AssessmentState.SUBMITTED;
@@ -228,19 +247,9 @@ class Assessment {
         return scores.getOrDefault(code, new IndicatorScore());
     }
 
-    /** For the audit trail: what a page shows, without the free-text notes. */
-    String describeTotals() {
-        return "state=" + state + " self=" + orDash(selfTotal) + "/" + passLabel(selfPassed) + " verified="
-                + orDash(verifiedTotal) + "/" + passLabel(verifiedPassed) + " digital=" + orDash(hasDigitalSkills)
-                + " proficient=" + orDash(digitalProficient);
-    }
-
-    private static String passLabel(Boolean passed) {
-        return passed == null ? "–" : passed ? "pass" : "fail";
-    }
-
-    private static String orDash(Object value) {
-        return value == null ? "–" : value.toString();
+    /** Whether the actor typed self-scores of this assessment: first entered them or changed them last. */
+    boolean scoresTypedBy(String actor) {
+        return actor != null && (actor.equals(scoresEnteredBy) || actor.equals(scoresChangedBy));
     }
 
     boolean sameVersion(long expected) {
@@ -309,6 +318,14 @@ class Assessment {
 
     String getEnteredBy() {
         return enteredBy;
+    }
+
+    String getScoresEnteredBy() {
+        return scoresEnteredBy;
+    }
+
+    String getScoresChangedBy() {
+        return scoresChangedBy;
     }
 
     Instant getSubmittedAt() {

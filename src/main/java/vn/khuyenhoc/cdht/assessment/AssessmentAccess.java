@@ -1,6 +1,10 @@
 package vn.khuyenhoc.cdht.assessment;
 
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -14,20 +18,27 @@ import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 
 /**
  * The checks every assessment call makes, in one order: the record exists (404), lies in the user's subtree
- * (403), the role may take the action (403), the form's version is the stored one (conflict), and the state allows
- * the action (a rule). Scope follows the assessment's own unit: the citizen's residence when it was started.
- * Runs inside the callers' transactions.
+ * (403), the role may take the action (403), the form's version is the stored one (conflict), the state allows
+ * the action (a rule), and separation of duties: whoever typed the self-scores (first entered them or changed them
+ * last) does not verify them, where the province keeps that rule ({@link WorkflowSettings}; on by default). Scope
+ * follows the assessment's own unit: the citizen's residence when it was started. Pages, bulk actions, the portal
+ * and the import ({@link ImportRowCheck}) ask these same rules. Runs inside the callers' transactions.
  */
 @Component
 class AssessmentAccess {
 
+    static final String OWN_ENTRY = "assessment.verify.ownEntry";
+
     private final AssessmentRepository assessments;
     private final DataEntryScope scope;
+    private final WorkflowSettings settings;
     private final ApplicationEventPublisher events;
 
-    AssessmentAccess(AssessmentRepository assessments, DataEntryScope scope, ApplicationEventPublisher events) {
+    AssessmentAccess(AssessmentRepository assessments, DataEntryScope scope, WorkflowSettings settings,
+            ApplicationEventPublisher events) {
         this.assessments = assessments;
         this.scope = scope;
+        this.settings = settings;
         this.events = events;
     }
 
@@ -55,8 +66,51 @@ class AssessmentAccess {
         if (!assessment.sameVersion(expectedVersion)) {
             throw new AssessmentConflictException(id);
         }
-        requireState(assessment, action);
+        requireAllowedNow(user, assessment, action);
         return assessment;
+    }
+
+    /** The rules that depend on the assessment as it stands: its state, and who typed its scores. */
+    void requireAllowedNow(CurrentUser user, Assessment assessment, WorkflowAction action) {
+        requireState(assessment, action);
+        if (action == WorkflowAction.VERIFY && ownEntry(user, assessment)) {
+            throw new BusinessRuleException(OWN_ENTRY);
+        }
+    }
+
+    /** Separation of duties: the user typed the self-scores and the province keeps the rule. */
+    boolean ownEntry(CurrentUser user, Assessment assessment) {
+        return assessment.scoresTypedBy(user.username()) && settings.separationApplies(assessment.getUnitId());
+    }
+
+    /**
+     * Of these list rows, the ones the user may verify now: SUBMITTED, a role that verifies, and not typed by the
+     * user where the rule applies. One query for the provinces without the rule, one per unit the user typed in.
+     */
+    Set<Long> verifiable(CurrentUser user, List<AssessmentRow> rows) {
+        Set<Long> ids = new HashSet<>();
+        if (!WorkflowAction.VERIFY.allowedFor(user.role()) || !scope.mayWrite(user)) {
+            return ids;
+        }
+        Set<Long> without = null;
+        Map<Long, Boolean> applies = new HashMap<>();
+        for (AssessmentRow row : rows) {
+            if (!WorkflowAction.VERIFY.allowedFrom(row.state())) {
+                continue;
+            }
+            if (row.typedBy(user.username())) {
+                if (without == null) {
+                    without = settings.provincesWithoutSeparation();
+                }
+                Set<Long> off = without;
+                if (applies.computeIfAbsent(row.unitId(),
+                        unit -> WorkflowSettings.separationApplies(scope.subtreePath(unit), off))) {
+                    continue;
+                }
+            }
+            ids.add(row.id());
+        }
+        return ids;
     }
 
     static void requireRole(CurrentUser user, WorkflowAction action) {
@@ -83,6 +137,9 @@ class AssessmentAccess {
             if (action.allowedFor(user.role()) && action.allowedFrom(assessment.getState())) {
                 actions.add(action);
             }
+        }
+        if (actions.contains(WorkflowAction.VERIFY) && ownEntry(user, assessment)) {
+            actions.remove(WorkflowAction.VERIFY);
         }
         return actions;
     }

@@ -2,6 +2,7 @@ package vn.khuyenhoc.cdht.assessment;
 
 import java.time.Year;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.community.ProvinceManagers;
 import vn.khuyenhoc.cdht.community.UnitLevels;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.InvalidScoresException;
@@ -52,9 +54,13 @@ class AssessmentController {
     private final AssessmentBulk bulk;
     private final DataEntryScope scope;
     private final CriteriaCatalog catalog;
+    private final AssessmentAccess access;
+    private final ProvinceManagers managers;
 
     AssessmentController(Assessments assessments, AssessmentLists lists, AssessmentBulk bulk, DataEntryScope scope,
-            CriteriaCatalog catalog) {
+            CriteriaCatalog catalog, AssessmentAccess access, ProvinceManagers managers) {
+        this.access = access;
+        this.managers = managers;
         this.assessments = assessments;
         this.lists = lists;
         this.bulk = bulk;
@@ -87,10 +93,13 @@ class AssessmentController {
         model.addAttribute("unit", unit);
         model.addAttribute("unitUnknown", unitUnknown);
         model.addAttribute("rows", rows);
+        // the rows offered for bulk verification: not those the user typed (separation of duties)
+        model.addAttribute("verifiable", access.verifiable(user, rows.getContent()));
         model.addAttribute("query", query(filter, unit));
         model.addAttribute("states", AssessmentState.values());
         model.addAttribute("results", AssessmentFilter.ResultFilter.values());
         model.addAttribute("canWrite", scope.mayWrite(user));
+        model.addAttribute("mayManageSettings", managers.mayManage(user));
         return filterView(user, "assessment/list", model);
     }
 
@@ -180,8 +189,8 @@ class AssessmentController {
     }
 
     @GetMapping("/{id}/history")
-    String history(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        model.addAttribute("entries", assessments.history(user, id));
+    String history(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Locale locale, Model model) {
+        model.addAttribute("entries", assessments.history(user, id, locale));
         model.addAttribute("detail", assessments.get(user, id));
         return "assessment/history";
     }
@@ -283,6 +292,11 @@ class AssessmentController {
             form.setVersion(latest.version());
             return verifyView(user, latest, form, true, model);
         } catch (BusinessRuleException e) {
+            if (AssessmentAccess.OWN_ENTRY.equals(e.messageKey())) {
+                // not a matter of the scores typed: the form is not offered again
+                failure(redirect, e);
+                return "redirect:/assessments/" + id;
+            }
             reject(result, form, e);
             return verifyView(user, assessments.get(user, id), form, false, model);
         }

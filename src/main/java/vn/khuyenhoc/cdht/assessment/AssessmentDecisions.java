@@ -89,17 +89,20 @@ public class AssessmentDecisions {
         if (decision == Decision.RECOGNISE && !Boolean.TRUE.equals(assessment.getVerifiedPassed())) {
             throw new BusinessRuleException("assessment.decision.notPassed");
         }
-        AssessmentState before = assessment.getState();
-        assessment.decide(action.target(before));
+        Changes.Snapshot before = Changes.Snapshot.of(assessment);
+        assessment.decide(action.target(before.state()));
         access.flush(assessment);
         String auditAction = switch (decision) {
             case RECOGNISE -> "ASSESSMENT_RECOGNISED";
             case NOT_RECOGNISE -> "ASSESSMENT_NOT_RECOGNISED";
             case REVOKE -> "ASSESSMENT_REVOKED";
         };
+        Changes changes = new Changes().transition(before, Changes.Snapshot.of(assessment));
+        if (reference != null && !reference.isBlank()) {
+            changes.add("decision", reference.trim());
+        }
         audit.record(user.username(), auditAction, Assessments.AUDIT_TYPE, assessmentId, assessment.getUnitId(),
-                "state=" + before + " → state=" + assessment.getState()
-                        + (reference == null || reference.isBlank() ? "" : "; decision " + reference.trim()), why);
+                changes.json(), why);
         return assessment.getVersion();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.context.MessageSourceResolvable;
 import vn.khuyenhoc.cdht.criteria.Channel;
 import vn.khuyenhoc.cdht.criteria.ScoreResult;
 
@@ -13,15 +14,17 @@ import vn.khuyenhoc.cdht.criteria.ScoreResult;
  *
  * @param selfResult     the engine's result on the self-scores; null while one is missing
  * @param verifiedResult the engine's result on the verified scores; null until verified
- * @param actions        the workflow actions the user may take now (role, unit and state allow them)
+ * @param criteriaSetTitle the set's name and version, as pages name it (never its code)
+ * @param enteredBy      who started the assessment; scoresChangedBy who last changed its self-scores (null: none yet)
+ * @param actions        the workflow actions the user may take now (role, unit, state and separation of duties)
  */
 public record AssessmentDetail(long id, long citizenId, String citizenName, int citizenBirthYear, long unitId,
-        String unitName, int year, long criteriaSetId, String criteriaSetLabel, String targetGroupCode,
-        String targetGroupName, Channel channel, AssessmentState state, Integer selfTotal, Boolean selfPassed,
-        Integer verifiedTotal, Boolean verifiedPassed, Boolean hasDigitalSkills, Boolean digitalProficient,
-        String returnReason, String enteredBy, Instant createdAt, Instant submittedAt, String submittedBy,
-        Instant verifiedAt, String verifiedBy, long version, int maxTotal, List<Section> sections,
-        ScoreResult selfResult, ScoreResult verifiedResult, Set<WorkflowAction> actions) {
+        String unitName, int year, long criteriaSetId, MessageSourceResolvable criteriaSetTitle,
+        String targetGroupCode, String targetGroupName, Channel channel, AssessmentState state, Integer selfTotal,
+        Boolean selfPassed, Integer verifiedTotal, Boolean verifiedPassed, Boolean hasDigitalSkills,
+        Boolean digitalProficient, String returnReason, String enteredBy, String scoresChangedBy, Instant createdAt,
+        Instant submittedAt, String submittedBy, Instant verifiedAt, String verifiedBy, long version, int maxTotal,
+        List<Section> sections, ScoreResult selfResult, ScoreResult verifiedResult, Set<WorkflowAction> actions) {
 
     public AssessmentDetail {
         sections = List.copyOf(sections);

@@ -33,9 +33,10 @@ class AssessmentLists {
     static final int BULK_LIMIT = 1000;
 
     private static final String ROW_COLUMNS = """
-            a.id, a.citizen_id, c.full_name, c.birth_year, u.name as unit_name, a.assessment_year, a.target_group,
-            a.state, a.self_total, a.verified_total, coalesce(a.verified_passed, a.self_passed) as passed,
-            a.version""";
+            a.id, a.citizen_id, c.full_name, c.birth_year, a.unit_id, u.name as unit_name, a.assessment_year,
+            a.target_group, a.state, a.self_total, a.verified_total,
+            coalesce(a.verified_passed, a.self_passed) as passed, a.version, a.scores_entered_by,
+            a.scores_changed_by""";
 
     private static final String FROM = """
             from assessment a join admin_unit u on u.id = a.unit_id join citizen c on c.id = a.citizen_id
@@ -44,10 +45,11 @@ class AssessmentLists {
     private static final String ORDER = " order by u.name, c.search_name, c.birth_year, a.id";
 
     private static final RowMapper<AssessmentRow> ROW = (rs, i) -> new AssessmentRow(rs.getLong("id"),
-            rs.getLong("citizen_id"), rs.getString("full_name"), rs.getInt("birth_year"), rs.getString("unit_name"),
-            rs.getInt("assessment_year"), rs.getString("target_group"), AssessmentState.valueOf(rs.getString("state")),
-            rs.getObject("self_total", Integer.class), rs.getObject("verified_total", Integer.class),
-            rs.getObject("passed", Boolean.class), rs.getLong("version"));
+            rs.getLong("citizen_id"), rs.getString("full_name"), rs.getInt("birth_year"), rs.getLong("unit_id"),
+            rs.getString("unit_name"), rs.getInt("assessment_year"), rs.getString("target_group"),
+            AssessmentState.valueOf(rs.getString("state")), rs.getObject("self_total", Integer.class),
+            rs.getObject("verified_total", Integer.class), rs.getObject("passed", Boolean.class),
+            rs.getLong("version"), rs.getString("scores_entered_by"), rs.getString("scores_changed_by"));
 
     private final DataEntryScope scope;
     private final NamedParameterJdbcTemplate jdbc;

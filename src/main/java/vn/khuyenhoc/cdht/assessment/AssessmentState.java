@@ -13,11 +13,6 @@ public enum AssessmentState {
     RECOGNISED,
     NOT_RECOGNISED;
 
-    /** Self-scores and evidence may still be edited. */
-    public boolean editableByEntry() {
-        return this == DRAFT || this == RETURNED;
-    }
-
     /** Decided by a recognition decision: nothing but revocation changes it. */
     public boolean decided() {
         return this == RECOGNISED || this == NOT_RECOGNISED;

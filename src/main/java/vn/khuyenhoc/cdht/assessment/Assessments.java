@@ -3,15 +3,17 @@ package vn.khuyenhoc.cdht.assessment;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.Units;
-import vn.khuyenhoc.cdht.audit.AuditEntry;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.citizen.CitizenSummary;
 import vn.khuyenhoc.cdht.citizen.Citizens;
@@ -54,9 +56,11 @@ public class Assessments {
     private final DataEntryScope scope;
     private final Units units;
     private final AuditLog audit;
+    private final AssessmentHistory history;
 
     Assessments(AssessmentRepository assessments, AssessmentAccess access, Citizens citizens,
-            CriteriaCatalog catalog, DataEntryScope scope, Units units, AuditLog audit) {
+            CriteriaCatalog catalog, DataEntryScope scope, Units units, AuditLog audit, AssessmentHistory history) {
+        this.history = history;
         this.assessments = assessments;
         this.access = access;
         this.citizens = citizens;
@@ -86,7 +90,7 @@ public class Assessments {
     @Transactional(readOnly = true)
     public AssessmentDetail getFor(CurrentUser user, long id, WorkflowAction action) {
         Assessment assessment = access.writable(user, id, action);
-        AssessmentAccess.requireState(assessment, action);
+        access.requireAllowedNow(user, assessment, action);
         return detail(user, assessment);
     }
 
@@ -97,11 +101,11 @@ public class Assessments {
         return assessments.findByCitizenIdAndYear(citizenId, year).map(Assessment::getId);
     }
 
-    /** The audit trail of an assessment the user may see, oldest first. */
+    /** The audit trail of an assessment the user may see, oldest first, each change worded in the locale. */
     @Transactional(readOnly = true)
-    public List<AuditEntry> history(CurrentUser user, long id) {
+    public List<HistoryEntry> history(CurrentUser user, long id, Locale locale) {
         access.readable(user, id);
-        return audit.history(AUDIT_TYPE, id);
+        return history.words(audit.history(AUDIT_TYPE, id), locale);
     }
 
     /** Whether and how the citizen's assessment for the year could be started; changes nothing. */
@@ -122,7 +126,7 @@ public class Assessments {
         }
         boolean mayStart = problem == null && scope.canWrite(user, citizen.residenceUnitId())
                 && WorkflowAction.EDIT.allowedFor(user.role());
-        return new StartCheck(citizen, year, set.map(CriteriaSetSummary::label).orElse(null),
+        return new StartCheck(citizen, year, set.map(CriteriaSetSummary::title).orElse(null),
                 groupName(citizen.targetGroup()), existing, problem, mayStart);
     }
 
@@ -147,7 +151,7 @@ public class Assessments {
         CriteriaSetSummary set = catalog.inForce(year)
                 .orElseThrow(() -> new BusinessRuleException("assessment.start.noCriteria", year));
         if (!catalog.definition(set.id()).hasTargetGroup(citizen.targetGroup())) {
-            throw new BusinessRuleException("assessment.start.noForm", year, set.label(),
+            throw new BusinessRuleException("assessment.start.noForm", year, set.title(),
                     groupName(citizen.targetGroup()));
         }
         Assessment assessment = new Assessment(citizenId, year, set.id(), citizen.targetGroup(),
@@ -160,8 +164,7 @@ public class Assessments {
         }
         access.created(assessment);
         audit.record(user.username(), "ASSESSMENT_CREATED", AUDIT_TYPE, assessment.getId(), assessment.getUnitId(),
-                "citizen=" + citizenId + " year=" + year + " set=" + set.label() + " group="
-                        + citizen.targetGroup() + " channel=" + channel + " state=" + assessment.getState(), null);
+                new Changes().created(year, set.id(), citizen.targetGroup(), channel).json(), null);
         return assessment.getId();
     }
 
@@ -172,35 +175,54 @@ public class Assessments {
      */
     public long saveScores(CurrentUser user, long id, Map<String, ScoreEntry> entries, long expectedVersion) {
         Assessment assessment = access.forAction(user, id, WorkflowAction.EDIT, expectedVersion);
+        return enterSelfScores(user.username(), assessment, entries);
+    }
+
+    /** The entry of self-scores the staff form and the citizen's own form share (checked by the caller). */
+    long enterSelfScores(String actor, Assessment assessment, Map<String, ScoreEntry> entries) {
         CriteriaDefinition criteria = catalog.definition(assessment.getCriteriaSetId());
-        Input input = Input.read(criteria, entries);
+        ScoresInput input = ScoresInput.read(criteria, entries);
         if (!input.problems().isEmpty()) {
             throw new InvalidScoresException(input.problems());
         }
         ScoreResult result = input.complete(criteria) ? score(criteria, assessment, input.scores()) : null;
         Map<String, Integer> oldScores = assessment.selfScores();
         Map<String, String> oldNotes = evidenceNotes(assessment, criteria);
-        String before = assessment.describeTotals();
-        assessment.enterSelfScores(codes(criteria), input.scores(), input.notes(), result);
+        Changes.Snapshot before = Changes.Snapshot.of(assessment);
+        assessment.enterSelfScores(actor, codes(criteria), input.scores(), input.notes(), result);
         access.flushScores(assessment);
-        String changes = changes(criteria, oldScores, input.scores(), oldNotes, input.notes(), "evidence");
-        String after = assessment.describeTotals();
-        audit.record(user.username(), "ASSESSMENT_UPDATED", AUDIT_TYPE, id, assessment.getUnitId(),
-                (changes.isEmpty() ? "no score changed" : changes)
-                        + (before.equals(after) ? "" : "; " + before + " → " + after), null);
+        Changes changes = new Changes().selfScores(criteria, oldScores, input.scores(), oldNotes, input.notes());
+        if (changes.isEmpty()) {
+            changes.add("noChange");
+        }
+        changes.transition(before, Changes.Snapshot.of(assessment));
+        if (!oldScores.equals(input.scores())) {
+            changes.verdict(result);
+        }
+        audit.record(actor, "ASSESSMENT_UPDATED", AUDIT_TYPE, assessment.getId(), assessment.getUnitId(),
+                changes.json(), null);
         return assessment.getVersion();
     }
 
     /** DRAFT or RETURNED → SUBMITTED. Every indicator must be scored: the engine's problems come back if not. */
     public long submit(CurrentUser user, long id, long expectedVersion) {
         Assessment assessment = access.forAction(user, id, WorkflowAction.SUBMIT, expectedVersion);
+        return submit(user.username(), Channel.STAFF_PROXY, assessment);
+    }
+
+    /**
+     * The submission staff and citizens share: every indicator scored (the engine's problems come back if not), and
+     * the channel recorded by who submits, whoever started the form.
+     */
+    long submit(String actor, Channel channel, Assessment assessment) {
         CriteriaDefinition criteria = catalog.definition(assessment.getCriteriaSetId());
-        ScoreResult result = score(criteria, assessment, assessment.selfScores());
-        String before = assessment.describeTotals();
-        assessment.submit(user.username(), result);
+        ScoreResult result = ScoringEngine.score(criteria, assessment.getTargetGroup(), assessment.selfScores(),
+                channel);
+        Changes.Snapshot before = Changes.Snapshot.of(assessment);
+        assessment.submit(actor, channel, result);
         access.flush(assessment);
-        audit.record(user.username(), "ASSESSMENT_SUBMITTED", AUDIT_TYPE, id, assessment.getUnitId(),
-                before + " → " + assessment.describeTotals() + failures(result), null);
+        audit.record(actor, "ASSESSMENT_SUBMITTED", AUDIT_TYPE, assessment.getId(), assessment.getUnitId(),
+                new Changes().transition(before, Changes.Snapshot.of(assessment)).verdict(result).json(), null);
         return assessment.getVersion();
     }
 
@@ -211,7 +233,7 @@ public class Assessments {
     public long verify(CurrentUser user, long id, Map<String, ScoreEntry> verified, long expectedVersion) {
         Assessment assessment = access.forAction(user, id, WorkflowAction.VERIFY, expectedVersion);
         CriteriaDefinition criteria = catalog.definition(assessment.getCriteriaSetId());
-        Input input = Input.read(criteria, verified);
+        ScoresInput input = ScoresInput.read(criteria, verified);
         List<ScoreProblem> problems = new ArrayList<>(input.problems());
         ScoreResult result = null;
         try {
@@ -233,20 +255,12 @@ public class Assessments {
         if (!problems.isEmpty() || result == null) {
             throw new InvalidScoresException(problems);
         }
-        String before = assessment.describeTotals();
+        Changes.Snapshot before = Changes.Snapshot.of(assessment);
         assessment.verify(user.username(), codes(criteria), input.scores(), input.notes(), result);
         access.flush(assessment);
-        StringBuilder details = new StringBuilder(before).append(" → ").append(assessment.describeTotals());
-        for (IndicatorDefinition indicator : criteria.indicators()) {
-            String code = indicator.code();
-            if (!Objects.equals(selfScores.get(code), input.scores().get(code))) {
-                details.append("; ").append(code).append(": self ").append(selfScores.get(code))
-                        .append(" → verified ").append(input.scores().get(code)).append(" '")
-                        .append(abbreviate(input.notes().get(code))).append('\'');
-            }
-        }
         audit.record(user.username(), "ASSESSMENT_VERIFIED", AUDIT_TYPE, id, assessment.getUnitId(),
-                details + failures(result), null);
+                new Changes().verifiedScores(criteria, selfScores, input.scores(), input.notes())
+                        .transition(before, Changes.Snapshot.of(assessment)).verdict(result).json(), null);
         return assessment.getVersion();
     }
 
@@ -254,11 +268,11 @@ public class Assessments {
     public long returnForCorrection(CurrentUser user, long id, String reason, long expectedVersion) {
         Assessment assessment = access.forAction(user, id, WorkflowAction.RETURN, expectedVersion);
         String why = requireReason(reason);
-        String before = assessment.describeTotals();
+        Changes.Snapshot before = Changes.Snapshot.of(assessment);
         assessment.returnForCorrection(why);
         access.flush(assessment);
         audit.record(user.username(), "ASSESSMENT_RETURNED", AUDIT_TYPE, id, assessment.getUnitId(),
-                before + " → " + assessment.describeTotals(), why);
+                new Changes().transition(before, Changes.Snapshot.of(assessment)).json(), why);
         return assessment.getVersion();
     }
 
@@ -368,11 +382,11 @@ public class Assessments {
                 : scoreOrNull(criteria, assessment, assessment.verifiedScores());
         return new AssessmentDetail(assessment.getId(), assessment.getCitizenId(), citizen.fullName(),
                 citizen.birthYear(), assessment.getUnitId(), units.get(assessment.getUnitId()).name(),
-                assessment.getYear(), criteria.id(), criteria.label(), group, groupName(group),
+                assessment.getYear(), criteria.id(), criteria.title(), group, groupName(group),
                 assessment.getChannel(), assessment.getState(), assessment.getSelfTotal(),
                 assessment.getSelfPassed(), assessment.getVerifiedTotal(), assessment.getVerifiedPassed(),
                 assessment.getHasDigitalSkills(), assessment.getDigitalProficient(), assessment.getReturnReason(),
-                assessment.getEnteredBy(), assessment.getCreatedAt(), assessment.getSubmittedAt(),
+                assessment.getEnteredBy(), assessment.getScoresChangedBy(), assessment.getCreatedAt(), assessment.getSubmittedAt(),
                 assessment.getSubmittedBy(), assessment.getVerifiedAt(), assessment.getVerifiedBy(),
                 assessment.getVersion(), criteria.maxTotal(), sections,
                 scoreOrNull(criteria, assessment, assessment.selfScores()), verifiedResult, actions);
@@ -399,84 +413,5 @@ public class Assessments {
             }
         }
         return notes;
-    }
-
-    /** "3: – → 7; evidence 3: '' → 'Thẻ thư viện'" for every indicator that changed. */
-    static String changes(CriteriaDefinition criteria, Map<String, Integer> oldScores,
-            Map<String, Integer> newScores, Map<String, String> oldNotes, Map<String, String> newNotes,
-            String noteName) {
-        List<String> changes = new ArrayList<>();
-        for (String code : codes(criteria)) {
-            if (!Objects.equals(oldScores.get(code), newScores.get(code))) {
-                changes.add(code + ": " + orDash(oldScores.get(code)) + " → " + orDash(newScores.get(code)));
-            }
-            if (!Objects.equals(oldNotes.get(code), newNotes.get(code))) {
-                changes.add(noteName + " " + code + ": '" + abbreviate(oldNotes.get(code)) + "' → '"
-                        + abbreviate(newNotes.get(code)) + "'");
-            }
-        }
-        return String.join("; ", changes);
-    }
-
-    static String failures(ScoreResult result) {
-        if (result.passed()) {
-            return "";
-        }
-        return "; failed " + result.failures().stream().map(f -> f.rule() + (f.subject() == null ? ""
-                : " " + f.subject())).toList();
-    }
-
-    private static String orDash(Object value) {
-        return value == null ? "–" : value.toString();
-    }
-
-    private static String abbreviate(String note) {
-        if (note == null) {
-            return "";
-        }
-        return note.length() <= 80 ? note : note.substring(0, 79) + "…";
-    }
-
-    /**
-     * The scores and notes of a posted form, checked against the set: known indicators, scores within their
-     * bounds, notes trimmed (blank is none) and not too long.
-     */
-    record Input(Map<String, Integer> scores, Map<String, String> notes, List<ScoreProblem> problems) {
-
-        static Input read(CriteriaDefinition criteria, Map<String, ScoreEntry> entries) {
-            Map<String, Integer> scores = new HashMap<>();
-            Map<String, String> notes = new HashMap<>();
-            List<ScoreProblem> problems = new ArrayList<>();
-            Map<String, IndicatorDefinition> known = criteria.indicatorsByCode();
-            for (Map.Entry<String, ScoreEntry> entry : (entries == null ? Map.<String, ScoreEntry>of() : entries)
-                    .entrySet()) {
-                String code = entry.getKey();
-                IndicatorDefinition indicator = known.get(code);
-                if (indicator == null) {
-                    problems.add(new ScoreProblem(String.valueOf(code), "criteria.score.unknownIndicator",
-                            List.of(String.valueOf(code), criteria.label())));
-                    continue;
-                }
-                ScoreEntry value = entry.getValue() == null ? new ScoreEntry(null, null) : entry.getValue();
-                Integer score = value.score();
-                if (score != null && (score < indicator.minPoints() || score > indicator.maxPoints())) {
-                    problems.add(new ScoreProblem(code, "criteria.score.outOfRange",
-                            List.of(code, score, indicator.minPoints(), indicator.maxPoints())));
-                } else if (score != null) {
-                    scores.put(code, score);
-                }
-                String note = value.note() == null ? "" : value.note().trim();
-                if (note.length() > NOTE_MAX) {
-                    problems.add(new ScoreProblem(code, NOTE_TOO_LONG, List.of(code, NOTE_MAX)));
-                } else if (!note.isEmpty()) {
-                    notes.put(code, note);
-                }
-            }
-            return new Input(scores, notes, problems);
-        }
-
-        boolean complete(CriteriaDefinition criteria) {
-            return criteria.indicators().stream().allMatch(i -> scores.containsKey(i.code()));
-        }
     }
 }

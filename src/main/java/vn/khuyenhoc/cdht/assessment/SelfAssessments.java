@@ -12,10 +12,8 @@ import vn.khuyenhoc.cdht.citizen.CitizenSummary;
 import vn.khuyenhoc.cdht.citizen.Citizens;
 import vn.khuyenhoc.cdht.criteria.Channel;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
-import vn.khuyenhoc.cdht.criteria.CriteriaDefinition;
 import vn.khuyenhoc.cdht.criteria.CriteriaSetSummary;
-import vn.khuyenhoc.cdht.criteria.InvalidScoresException;
-import vn.khuyenhoc.cdht.criteria.ScoreResult;
+import vn.khuyenhoc.cdht.shared.ActorNames;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 
@@ -27,10 +25,10 @@ import vn.khuyenhoc.cdht.shared.NotFoundException;
  * from DRAFT or RETURNED), optimistic versions, the audit trail and {@link AssessmentChanged} for the roll-ups.
  * The actor recorded is {@code citizen:<id>}.
  *
- * <p>An assessment the citizen starts has the channel {@link Channel#ONLINE_SELF} (which may make its digital
- * skills "proficient"). One that staff already started on the citizen's behalf ({@code STAFF_PROXY}) is shown and
- * may be continued by the citizen while it is DRAFT or RETURNED, but keeps its channel: the channel records how the
- * assessment was started, and an entry begun by staff is not an online self-assessment.
+ * <p>The channel follows who submits: a citizen's own online submission makes the assessment
+ * {@link Channel#ONLINE_SELF} (which may make its digital skills "proficient"), whoever started the form; one that
+ * staff submit is {@code STAFF_PROXY}. A form staff started on the citizen's behalf may be continued by the citizen
+ * while it is DRAFT or RETURNED.
  */
 @Service
 @Transactional
@@ -57,7 +55,7 @@ public class SelfAssessments {
 
     /** The actor recorded for a citizen's own changes. */
     public static String actor(long citizenId) {
-        return "citizen:" + citizenId;
+        return ActorNames.CITIZEN_PREFIX + citizenId;
     }
 
     /** The citizen's assessment of the year, if one exists. */
@@ -83,7 +81,7 @@ public class SelfAssessments {
         CriteriaSetSummary set = catalog.inForce(year)
                 .orElseThrow(() -> new BusinessRuleException("assessment.start.noCriteria", year));
         if (!catalog.definition(set.id()).hasTargetGroup(citizen.targetGroup())) {
-            throw new BusinessRuleException("assessment.start.noForm", year, set.label(),
+            throw new BusinessRuleException("assessment.start.noForm", year, set.title(),
                     workflow.groupName(citizen.targetGroup()));
         }
         Assessment assessment = new Assessment(citizenId, year, set.id(), citizen.targetGroup(),
@@ -95,48 +93,24 @@ public class SelfAssessments {
         }
         access.created(assessment);
         audit.record(actor(citizenId), "ASSESSMENT_CREATED", Assessments.AUDIT_TYPE, assessment.getId(),
-                assessment.getUnitId(), "citizen=" + citizenId + " year=" + year + " set=" + set.label()
-                        + " group=" + citizen.targetGroup() + " channel=" + Channel.ONLINE_SELF + " state="
-                        + assessment.getState(), null);
+                assessment.getUnitId(), new Changes().created(year, set.id(), citizen.targetGroup(),
+                        Channel.ONLINE_SELF).json(), null);
         return detail(assessment);
     }
 
     /** Replaces the citizen's self-scores and evidence notes (partial input kept), as staff entry does. */
     public long save(long citizenId, int year, Map<String, ScoreEntry> entries, long expectedVersion) {
         Assessment assessment = forAction(citizenId, year, WorkflowAction.EDIT, expectedVersion);
-        CriteriaDefinition criteria = catalog.definition(assessment.getCriteriaSetId());
-        Assessments.Input input = Assessments.Input.read(criteria, entries);
-        if (!input.problems().isEmpty()) {
-            throw new InvalidScoresException(input.problems());
-        }
-        ScoreResult result = input.complete(criteria) ? Assessments.score(criteria, assessment, input.scores())
-                : null;
-        Map<String, Integer> oldScores = assessment.selfScores();
-        Map<String, String> oldNotes = Assessments.evidenceNotes(assessment, criteria);
-        String before = assessment.describeTotals();
-        assessment.enterSelfScores(Assessments.codes(criteria), input.scores(), input.notes(), result);
-        access.flushScores(assessment);
-        String changes = Assessments.changes(criteria, oldScores, input.scores(), oldNotes, input.notes(),
-                "evidence");
-        String after = assessment.describeTotals();
-        audit.record(actor(citizenId), "ASSESSMENT_UPDATED", Assessments.AUDIT_TYPE, assessment.getId(),
-                assessment.getUnitId(), (changes.isEmpty() ? "no score changed" : changes)
-                        + (before.equals(after) ? "" : "; " + before + " → " + after), null);
-        return assessment.getVersion();
+        return workflow.enterSelfScores(actor(citizenId), assessment, entries);
     }
 
-    /** DRAFT or RETURNED → SUBMITTED; every indicator must be scored. Verification by staff follows. */
+    /**
+     * DRAFT or RETURNED → SUBMITTED; every indicator must be scored. The citizen's own submission makes the
+     * channel ONLINE_SELF. Verification by staff follows.
+     */
     public long submit(long citizenId, int year, long expectedVersion) {
         Assessment assessment = forAction(citizenId, year, WorkflowAction.SUBMIT, expectedVersion);
-        CriteriaDefinition criteria = catalog.definition(assessment.getCriteriaSetId());
-        ScoreResult result = Assessments.score(criteria, assessment, assessment.selfScores());
-        String before = assessment.describeTotals();
-        assessment.submit(actor(citizenId), result);
-        access.flush(assessment);
-        audit.record(actor(citizenId), "ASSESSMENT_SUBMITTED", Assessments.AUDIT_TYPE, assessment.getId(),
-                assessment.getUnitId(), before + " → " + assessment.describeTotals()
-                        + Assessments.failures(result), null);
-        return assessment.getVersion();
+        return workflow.submit(actor(citizenId), Channel.ONLINE_SELF, assessment);
     }
 
     /** The running total and, once complete, the engine's verdict; changes nothing. */

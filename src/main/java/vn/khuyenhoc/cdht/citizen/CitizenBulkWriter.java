@@ -22,8 +22,10 @@ import vn.khuyenhoc.cdht.shared.SequenceBlocks;
 /**
  * Set-based access to the citizen table for bulk imports (module transfer): look-ups in batches (one array
  * parameter on PostgreSQL), inserts with COPY on PostgreSQL (JDBC batches on H2), updates with JDBC batches, with
- * the same CCCD protection as the pages (only the keyed hash and the mask are ever stored). The caller has checked every rule and the user's scope; this class keeps the columns consistent (search name, the
- * CCCD pair, version, timestamps) and tells the roll-ups once per batch.
+ * the same CCCD protection as the pages (only the keyed hash and the mask are ever stored), and the field rules of
+ * the form ({@link #check}, every problem of a row at once). The caller has checked the rules and the user's scope;
+ * this class keeps the columns consistent (search name, the CCCD pair, version, timestamps) and tells the roll-ups
+ * once per batch.
  */
 @Service
 public class CitizenBulkWriter {
@@ -36,14 +38,14 @@ public class CitizenBulkWriter {
             rs.getLong("unit_id"), rs.getString("target_group"), rs.getString("id_number_hash"),
             rs.getString("id_number_masked"), rs.getObject("workplace_id", Long.class), rs.getLong("version"));
 
-    private final CitizenIdNumbers idNumbers;
+    private final CitizenRules rules;
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final ApplicationEventPublisher events;
 
-    CitizenBulkWriter(CitizenIdNumbers idNumbers, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
+    CitizenBulkWriter(CitizenRules rules, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
             ApplicationEventPublisher events) {
-        this.idNumbers = idNumbers;
+        this.rules = rules;
         this.jdbc = jdbc;
         this.named = named;
         this.events = events;
@@ -72,13 +74,23 @@ public class CitizenBulkWriter {
     }
 
     /**
-     * Checks a typed CCCD as the citizen form does.
-     *
-     * @throws vn.khuyenhoc.cdht.shared.BusinessRuleException with the citizen module's message key
+     * A citizen read from a file, checked by the same field rules as the form ({@link CitizenRules}), every problem
+     * collected: the name as it is stored, the CCCD without its digits (null: none given), and the problems, each
+     * naming its field.
      */
-    public IdNumber protect(String typed) {
-        CitizenIdNumbers.Protected p = idNumbers.protect(typed);
-        return new IdNumber(p.hash(), p.masked(), p.birthYear());
+    public Checked check(CitizenDraft draft) {
+        CitizenRules.Checked checked = rules.check(draft);
+        CitizenIdNumbers.Protected p = checked.idNumber();
+        return new Checked(checked.fullName(), p == null ? null : new IdNumber(p.hash(), p.masked(), p.birthYear()),
+                checked.problems());
+    }
+
+    /** What {@link #check} found. */
+    public record Checked(String fullName, IdNumber idNumber, List<FieldProblem> problems) {
+
+        public Checked {
+            problems = List.copyOf(problems);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,5 @@
 package vn.khuyenhoc.cdht.citizen;
 
-import java.time.Year;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,6 @@ import vn.khuyenhoc.cdht.shared.SubtreeSql;
 public class Citizens {
 
     static final String AUDIT_TYPE = "CITIZEN";
-    static final int FIRST_BIRTH_YEAR = 1900;
 
     private static final String SUMMARY_COLUMNS = """
             c.id, c.full_name, c.birth_year, c.gender, c.unit_id, u.code as unit_code, u.name as unit_name,
@@ -55,6 +53,7 @@ public class Citizens {
     private final CitizenRepository citizens;
     private final CitizenIdNumbers idNumbers;
     private final TargetGroupDirectory targetGroups;
+    private final CitizenRules rules;
     private final DataEntryScope scope;
     private final Collectives collectives;
     private final Units units;
@@ -63,8 +62,9 @@ public class Citizens {
     private final ApplicationEventPublisher events;
 
     Citizens(CitizenRepository citizens, CitizenIdNumbers idNumbers, TargetGroupDirectory targetGroups,
-            DataEntryScope scope, Collectives collectives, Units units, AuditLog audit,
+            CitizenRules rules, DataEntryScope scope, Collectives collectives, Units units, AuditLog audit,
             NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
+        this.rules = rules;
         this.citizens = citizens;
         this.idNumbers = idNumbers;
         this.targetGroups = targetGroups;
@@ -211,8 +211,9 @@ public class Citizens {
      */
     public CitizenCreation create(CurrentUser user, CitizenDraft draft, boolean confirmDuplicates) {
         scope.requireWriter(user);
-        Citizen.Details details = check(user, draft, null);
-        CitizenIdNumbers.Protected idNumber = idNumberOf(draft, details.birthYear());
+        Checked checked = check(user, draft, null);
+        Citizen.Details details = checked.details();
+        CitizenIdNumbers.Protected idNumber = checked.idNumber();
         if (idNumber != null && citizens.findByIdNumberHash(idNumber.hash()).isPresent()) {
             throw BusinessRuleException.onField(CitizenIdNumbers.FIELD, "citizen.idNumber.taken");
         }
@@ -240,8 +241,12 @@ public class Citizens {
         if (citizen.getVersion() != expectedVersion) {
             throw new BusinessRuleException("error.concurrentEdit");
         }
-        Citizen.Details details = check(user, draft, citizen);
-        CitizenIdNumbers.Protected idNumber = removeIdNumber ? null : idNumberOf(draft, details.birthYear());
+        CitizenDraft kept = removeIdNumber ? new CitizenDraft(draft.fullName(), draft.birthYear(), draft.gender(),
+                draft.residenceCode(), draft.targetGroup(), draft.workplaceId(), draft.householdId(), draft.clanId(),
+                draft.phone(), null, null) : draft;
+        Checked checked = check(user, kept, citizen);
+        Citizen.Details details = checked.details();
+        CitizenIdNumbers.Protected idNumber = checked.idNumber();
         if (idNumber != null && citizens.findByIdNumberHash(idNumber.hash())
                 .filter(other -> !other.getId().equals(citizen.getId())).isPresent()) {
             throw BusinessRuleException.onField(CitizenIdNumbers.FIELD, "citizen.idNumber.taken");
@@ -261,25 +266,20 @@ public class Citizens {
                 before + " -> " + describe(citizen) + idChange, null);
     }
 
-    /** Checks every rule but the CCCD's; existing is null on create. */
-    private Citizen.Details check(CurrentUser user, CitizenDraft draft, Citizen existing) {
-        String fullName = draft.fullName() == null ? "" : draft.fullName().trim().replaceAll("\\s+", " ");
-        if (fullName.isEmpty()) {
-            throw BusinessRuleException.onField("fullName", "citizen.fullName.required");
-        }
-        int lastYear = Year.now().getValue();
-        if (draft.birthYear() == null || draft.birthYear() < FIRST_BIRTH_YEAR || draft.birthYear() > lastYear) {
-            throw BusinessRuleException.onField("birthYear", "citizen.birthYear.range",
-                    String.valueOf(FIRST_BIRTH_YEAR), String.valueOf(lastYear));
-        }
-        if (draft.gender() == null) {
-            throw BusinessRuleException.onField("gender", "citizen.gender.required");
+    private record Checked(Citizen.Details details, CitizenIdNumbers.Protected idNumber) {
+    }
+
+    /**
+     * Checks every rule: the fields' own ({@link CitizenRules}, the first problem thrown), then where the citizen
+     * lives and the collectives they belong to, which depend on the user. existing is null on create.
+     */
+    private Checked check(CurrentUser user, CitizenDraft draft, Citizen existing) {
+        CitizenRules.Checked fields = rules.check(draft);
+        if (!fields.problems().isEmpty()) {
+            throw fields.problems().get(0).toException();
         }
         Citizen.Details before = existing == null ? null : existing.details();
         long unitId = residence(user, draft.residenceCode(), before);
-        if (!targetGroups.isKnown(draft.targetGroup())) {
-            throw BusinessRuleException.onField("targetGroup", "citizen.targetGroup.unknown");
-        }
         // A membership kept as it was stays valid even if a verifier cannot reach the clan's commune.
         Long household = membership(user, CollectiveKind.HOUSEHOLD, draft.householdId(),
                 before == null ? null : before.householdId(), "householdId");
@@ -287,15 +287,8 @@ public class Citizens {
                 "clanId");
         Long workplace = membership(user, CollectiveKind.LEARNING_UNIT, draft.workplaceId(),
                 before == null ? null : before.workplaceId(), "workplaceId");
-        String phone = null;
-        if (draft.phone() != null && !draft.phone().isBlank()) {
-            phone = PhoneNumbers.normalise(draft.phone());
-            if (phone == null) {
-                throw BusinessRuleException.onField("phone", "citizen.phone.invalid");
-            }
-        }
-        return new Citizen.Details(fullName, draft.birthYear(), draft.gender(), unitId, draft.targetGroup(),
-                workplace, household, clan, phone);
+        return new Checked(new Citizen.Details(fields.fullName(), draft.birthYear(), draft.gender(), unitId,
+                draft.targetGroup(), workplace, household, clan, fields.phone()), fields.idNumber());
     }
 
     private long residence(CurrentUser user, String code, Citizen.Details before) {
@@ -313,24 +306,6 @@ public class Citizens {
             return chosen;
         }
         return collectives.requireAttachable(user, kind, chosen, field).id();
-    }
-
-    /** The CCCD typed, else the one sealed in the form's token, else none; checked against the birth year. */
-    private CitizenIdNumbers.Protected idNumberOf(CitizenDraft draft, int birthYear) {
-        CitizenIdNumbers.Protected idNumber;
-        if (draft.idNumber() != null && !draft.idNumber().isBlank()) {
-            idNumber = idNumbers.protect(draft.idNumber());
-        } else if (draft.idNumberToken() != null && !draft.idNumberToken().isBlank()) {
-            idNumber = idNumbers.unseal(draft.idNumberToken())
-                    .orElseThrow(() -> BusinessRuleException.onField(CitizenIdNumbers.FIELD,
-                            "citizen.idNumber.retype"));
-        } else {
-            return null;
-        }
-        if (idNumber.birthYear() != birthYear) {
-            throw BusinessRuleException.onField(CitizenIdNumbers.FIELD, "citizen.idNumber.birthYear");
-        }
-        return idNumber;
     }
 
     private void saveAndFlush(Citizen citizen) {

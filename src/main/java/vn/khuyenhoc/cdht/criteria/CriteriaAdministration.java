@@ -173,9 +173,10 @@ class CriteriaAdministration {
             throw new BusinessRuleException("criteria.delete.notDraft");
         }
         String label = label(set);
+        Object title = set.toSummary().title();
         catalog.evictSet(id);
         if (usages.orderedStream().anyMatch(usage -> usage.uses(id))) {
-            throw new BusinessRuleException("criteria.delete.inUse", label);
+            throw new BusinessRuleException("criteria.delete.inUse", title);
         }
         try {
             // children first: an indicator refers to its competency, and the cascade order would not respect it
@@ -186,7 +187,7 @@ class CriteriaAdministration {
             sets.delete(set);
             sets.flush();
         } catch (DataIntegrityViolationException e) {
-            throw new BusinessRuleException("criteria.delete.inUse", label);
+            throw new BusinessRuleException("criteria.delete.inUse", title);
         }
         audit.record(actor.username(), "CRITERIA_DELETED", AUDIT_SET, id, null, label, null);
     }
@@ -347,8 +348,8 @@ class CriteriaAdministration {
     private void requireNoOpenDraft(String code, String field) {
         sets.findFirstByCodeAndStatus(code, CriteriaStatus.DRAFT).ifPresent(draft -> {
             throw field == null
-                    ? new BusinessRuleException("criteria.draftExists", label(draft))
-                    : BusinessRuleException.onField(field, "criteria.draftExists", label(draft));
+                    ? new BusinessRuleException("criteria.draftExists", draft.toSummary().title())
+                    : BusinessRuleException.onField(field, "criteria.draftExists", draft.toSummary().title());
         });
     }
 

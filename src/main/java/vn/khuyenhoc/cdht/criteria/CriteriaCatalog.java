@@ -153,10 +153,10 @@ public class CriteriaCatalog {
     public CriteriaSetSummary requireUsableFor(long criteriaSetId, int year) {
         CriteriaSetSummary set = get(criteriaSetId);
         if (set.status() != CriteriaStatus.PUBLISHED) {
-            throw new BusinessRuleException("criteria.use.notPublished", set.label());
+            throw new BusinessRuleException("criteria.use.notPublished", set.title());
         }
         if (!set.appliesTo(year)) {
-            throw new BusinessRuleException("criteria.use.wrongYear", set.label(), year, set.yearFrom(),
+            throw new BusinessRuleException("criteria.use.wrongYear", set.title(), year, set.yearFrom(),
                     set.yearTo());
         }
         return set;
@@ -165,7 +165,7 @@ public class CriteriaCatalog {
     CriteriaForm formOf(CriteriaDefinition criteria, String targetGroupCode) {
         if (!criteria.hasTargetGroup(targetGroupCode)) {
             throw new BusinessRuleException("criteria.score.unknownGroup", String.valueOf(targetGroupCode),
-                    criteria.label());
+                    criteria.title());
         }
         TargetGroupOption group = targetGroup(targetGroupCode)
                 .orElseThrow(() -> new NotFoundException("target group " + targetGroupCode));

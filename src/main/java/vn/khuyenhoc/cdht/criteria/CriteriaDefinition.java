@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * A whole criteria set as one immutable value: what the scoring engine needs and what a form shows. A published
@@ -30,9 +31,14 @@ public record CriteriaDefinition(long id, String code, String name, String legal
                 .toList();
     }
 
-    /** "QD324-KHVN v1": how pages and messages name a version. */
+    /** "QD324-KHVN v1": the set's code and version, for logs and the JSON API; people read {@link #title()}. */
     public String label() {
         return code + " v" + versionNumber;
+    }
+
+    /** How pages and messages name a version to people: its name and version number, worded by the bundle. */
+    public MessageSourceResolvable title() {
+        return CriteriaSetSummary.title(name, versionNumber);
     }
 
     public boolean appliesTo(int year) {

@@ -78,12 +78,28 @@ public final class ScoringEngine {
             problems.add(ScoreProblem.of(null, "criteria.score.noChannel"));
         }
         if (!criteria.hasTargetGroup(targetGroupCode)) {
-            problems.add(ScoreProblem.of(null, "criteria.score.unknownGroup", targetGroupCode, criteria.label()));
+            problems.add(ScoreProblem.of(null, "criteria.score.unknownGroup", targetGroupCode, criteria.title()));
         }
+        problems.addAll(problems(criteria, given, true));
+        if (!problems.isEmpty()) {
+            throw new InvalidScoresException(problems);
+        }
+    }
+
+    /**
+     * Every problem of the scores entered so far, without scoring them: a score outside its indicator's bounds, an
+     * indicator the set does not have, and, when the scores must be complete, every indicator without a score. A
+     * partial save of a form and a row of an import check their scores here, as {@link #score} does.
+     */
+    public static List<ScoreProblem> problems(CriteriaDefinition criteria, Map<String, Integer> given,
+            boolean complete) {
+        List<ScoreProblem> problems = new ArrayList<>();
         for (IndicatorDefinition indicator : criteria.indicators()) {
             Integer score = given.get(indicator.code());
             if (score == null) {
-                problems.add(ScoreProblem.of(indicator.code(), "criteria.score.missing", indicator.code()));
+                if (complete) {
+                    problems.add(ScoreProblem.of(indicator.code(), "criteria.score.missing", indicator.code()));
+                }
             } else if (score < indicator.minPoints() || score > indicator.maxPoints()) {
                 problems.add(ScoreProblem.of(indicator.code(), "criteria.score.outOfRange", indicator.code(), score,
                         indicator.minPoints(), indicator.maxPoints()));
@@ -97,13 +113,11 @@ public final class ScoringEngine {
             }
         }
         for (String code : unknown) {
-            problems.add(ScoreProblem.of(code, "criteria.score.unknownIndicator", code, criteria.label()));
+            problems.add(ScoreProblem.of(code, "criteria.score.unknownIndicator", code, criteria.title()));
         }
         if (criteria.indicators().isEmpty()) {
-            problems.add(ScoreProblem.of(null, "criteria.score.noIndicators", criteria.label()));
+            problems.add(ScoreProblem.of(null, "criteria.score.noIndicators", criteria.title()));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidScoresException(problems);
-        }
+        return problems;
     }
 }

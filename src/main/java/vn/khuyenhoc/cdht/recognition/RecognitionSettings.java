@@ -1,26 +1,20 @@
 package vn.khuyenhoc.cdht.recognition;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
-import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.audit.AuditLog;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.community.ProvinceManagers;
 import vn.khuyenhoc.cdht.community.UnitLevels;
 import vn.khuyenhoc.cdht.community.UnitOption;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.NotFoundException;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
-import vn.khuyenhoc.cdht.shared.Role;
 
 /**
  * Per province, who issues the communes' recognition decisions and who signs them, and the recitals a new draft
@@ -36,40 +30,36 @@ class RecognitionSettings {
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     static final int TITLE_MAX = 200;
     static final int BASIS_MAX = 4000;
-    private static final Set<Role> MANAGERS = EnumSet.of(Role.ADMIN, Role.PROVINCE_OFFICER);
 
     private final RecognitionSettingRepository settings;
-    private final Units units;
-    private final DataEntryScope scope;
+    private final ProvinceManagers managers;
     private final AuditLog audit;
     private final MessageSource messages;
     private final NamedParameterJdbcTemplate jdbc;
 
-    RecognitionSettings(RecognitionSettingRepository settings, Units units, DataEntryScope scope, AuditLog audit,
+    RecognitionSettings(RecognitionSettingRepository settings, ProvinceManagers managers, AuditLog audit,
             MessageSource messages, NamedParameterJdbcTemplate jdbc) {
         this.settings = settings;
-        this.units = units;
-        this.scope = scope;
+        this.managers = managers;
         this.audit = audit;
         this.messages = messages;
         this.jdbc = jdbc;
     }
 
     boolean mayManage(CurrentUser user) {
-        return MANAGERS.contains(user.role());
+        return managers.mayManage(user);
     }
 
     /** The provinces whose setting the user may change (403 for other roles). */
     @Transactional(readOnly = true)
     List<UnitOption> provinces(CurrentUser user) {
-        requireManager(user);
-        return scope.unitOptions(user, Set.of(UnitLevels.PROVINCE));
+        return managers.provinces(user);
     }
 
     /** A province's setting for its page: 403 outside the user's subtree or role, 404 for a non-province. */
     @Transactional(readOnly = true)
     SettingView get(CurrentUser user, long provinceId) {
-        requireProvince(user, provinceId);
+        managers.requireProvince(user, provinceId);
         return forProvince(provinceId);
     }
 
@@ -89,7 +79,7 @@ class RecognitionSettings {
      */
     void update(CurrentUser user, long provinceId, IssuerKind kind, String signerTitle, String legalBasis,
             Long expectedVersion) {
-        UnitSummary province = requireProvince(user, provinceId);
+        UnitSummary province = managers.requireProvince(user, provinceId);
         if (kind == null) {
             throw BusinessRuleException.onField("issuerKind", "recognition.issuerKind.required");
         }
@@ -141,21 +131,6 @@ class RecognitionSettings {
     private SettingView forProvince(long provinceId) {
         return settings.findByProvinceUnitId(provinceId).map(RecognitionSetting::toView)
                 .orElseGet(() -> defaults(provinceId));
-    }
-
-    private UnitSummary requireProvince(CurrentUser user, long provinceId) {
-        requireManager(user);
-        UnitSummary unit = units.requireVisible(user, provinceId);
-        if (!UnitLevels.PROVINCE.equals(unit.levelCode())) {
-            throw new NotFoundException("province " + provinceId);
-        }
-        return unit;
-    }
-
-    private void requireManager(CurrentUser user) {
-        if (!mayManage(user)) {
-            throw new OutOfScopeException(user.username() + " (" + user.role() + ") may not change the setting");
-        }
     }
 
     private String text(String key) {

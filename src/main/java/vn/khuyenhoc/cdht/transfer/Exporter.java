@@ -101,6 +101,9 @@ class Exporter {
     }
 
     private void rows(Request request, List<String> codes, Sink sink) {
+        // people read and type the group's name; the import takes a name or a code
+        Map<String, String> groupNames = new HashMap<>();
+        catalog.targetGroups().forEach(g -> groupNames.put(g.code(), g.name()));
         Object[] current = new Object[1];
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> verified = new HashMap<>();
@@ -143,7 +146,7 @@ class Exporter {
                 base.add(rs.getInt("birth_year"));
                 base.add(genderLabel(rs.getString("gender")));
                 base.add(rs.getString("id_number_masked"));
-                base.add(rs.getString("target_group"));
+                base.add(groupNames.getOrDefault(rs.getString("target_group"), rs.getString("target_group")));
                 rs.getLong("assessment_id");
                 base.add(rs.wasNull() ? null : request.year());
             }
@@ -300,7 +303,7 @@ class Exporter {
         }
     }
 
-    /** Residence codes of the subtree (column A, B: names) and target groups (C, D); returns the unit count. */
+    /** Residence codes of the subtree (column A, B: names) and target groups' names (C); returns the unit count. */
     private int lists(Sheet lists, Request request, CellStyle bold) {
         Row head = lists.createRow(0);
         head.createCell(0).setCellValue(Columns.UNIT);
@@ -326,8 +329,7 @@ class Exporter {
                 row.createCell(1).setCellValue(units.get(i)[1]);
             }
             if (i < groups.size()) {
-                row.createCell(2).setCellValue(groups.get(i).code());
-                row.createCell(3).setCellValue(groups.get(i).name());
+                row.createCell(2).setCellValue(groups.get(i).name());
             }
         }
         return units.size();

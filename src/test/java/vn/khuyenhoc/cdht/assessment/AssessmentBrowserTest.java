@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -21,9 +22,10 @@ import vn.khuyenhoc.cdht.support.Browser;
 import vn.khuyenhoc.cdht.support.PostgresIntegrationTest;
 
 /**
- * The round in a real browser: thon1 starts this year's assessment of a citizen of Thôn Hồ Xá from the citizen's
- * page, types the scores and watches the live total reach 80 with the pass label, saves and submits; xa1 then
- * verifies it.
+ * The round in a real browser, with two people: xa1 (commune officer) starts this year's assessment of a citizen
+ * of Thôn Hồ Xá from the citizen's page, types the scores and watches the live total reach 80 with the pass label,
+ * saves and submits; xa1 is then offered no verification (no button, no checkbox in the list), and a verification
+ * forced past the page changes nothing; thon1, the hamlet's verifier, verifies it.
  */
 class AssessmentBrowserTest extends PostgresIntegrationTest {
 
@@ -45,7 +47,7 @@ class AssessmentBrowserTest extends PostgresIntegrationTest {
     }
 
     @Test
-    void thon1_enters_and_submits_and_xa1_verifies() throws Exception {
+    void xa1_enters_and_submits_and_may_not_verify_and_thon1_verifies() throws Exception {
         int year = Year.now().getValue();
         // a demo citizen of the hamlet assessed last year and not yet this year
         long citizen = jdbc.queryForObject("""
@@ -57,7 +59,7 @@ class AssessmentBrowserTest extends PostgresIntegrationTest {
         String base = "http://localhost:" + port;
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
 
-        Browser.logIn(driver, base, "thon1", "cdht-demo");
+        Browser.logIn(driver, base, "xa1", "cdht-demo");
         driver.get(base + "/citizens/" + citizen);
         driver.findElement(By.cssSelector("#assessments a[href*='/assessments/new?citizen=" + citizen + "']")).click();
         driver.findElement(By.id("start-assessment")).click();
@@ -74,16 +76,49 @@ class AssessmentBrowserTest extends PostgresIntegrationTest {
         wait.until(ExpectedConditions.textToBe(By.id("live-total"), "80"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("live-passed")));
         assertThat(driver.findElement(By.id("live-passed")).getText()).isEqualTo("Đạt");
-        screenshot("assessment-entry-thon1.png");
+        screenshot("assessment-entry-xa1.png");
 
         driver.findElement(By.id("save-scores")).click();
         wait.until(ExpectedConditions.urlMatches("/assessments/\\d+$"));
         String assessmentUrl = driver.getCurrentUrl();
+        long id = Long.parseLong(assessmentUrl.substring(assessmentUrl.lastIndexOf('/') + 1));
         driver.findElement(By.id("submit-assessment")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("assessment-state"), "Chờ thẩm định"));
 
+        // xa1 typed the scores: no verify button, no checkbox in the list
+        assertThat(driver.findElements(By.id("verify-assessment"))).isEmpty();
+        driver.get(base + "/assessments?year=" + year + "&unit=VLINH-T01&state=SUBMITTED");
+        assertThat(driver.findElements(By.id("row-" + id))).hasSize(1);
+        assertThat(driver.findElements(By.id("select-" + id))).isEmpty();
+        // the verification page, typed in by hand, sends xa1 back with the reason
+        driver.get(assessmentUrl + "/verify");
+        wait.until(ExpectedConditions.urlToBe(assessmentUrl));
+        assertThat(driver.findElement(By.id("assessment-failure")).getText()).contains("không được thẩm định");
+        // and a verification posted past the page (the session's own CSRF token) changes nothing
+        long version = jdbc.queryForObject("select version from assessment where id = ?", Long.class, id);
+        String token = driver.findElement(By.cssSelector("form input[name='_csrf']")).getAttribute("value");
+        ((JavascriptExecutor) driver).executeScript("""
+                const f = document.createElement('form');
+                f.method = 'post';
+                f.action = arguments[0];
+                const add = (n, v) => { const i = document.createElement('input'); i.type = 'hidden'; i.name = n;
+                    i.value = v; f.appendChild(i); };
+                add('_csrf', arguments[1]);
+                add('version', arguments[2]);
+                for (let k = 0; k < 10; k++) { add('items[' + k + '].code', String(k + 1));
+                    add('items[' + k + '].score', '8'); }
+                document.body.appendChild(f);
+                f.submit();""", assessmentUrl + "/verify", token, String.valueOf(version));
+        wait.until(ExpectedConditions.urlToBe(assessmentUrl));
+        assertThat(driver.findElement(By.id("assessment-failure")).getText()).contains("không được thẩm định");
+        screenshot("assessment-forced-verify-xa1.png");
+        assertThat(jdbc.queryForObject("select state from assessment where id = ?", String.class, id))
+                .isEqualTo("SUBMITTED");
+        assertThat(jdbc.queryForObject("select version from assessment where id = ?", Long.class, id))
+                .isEqualTo(version);
+
         driver.findElement(By.id("logout")).click();
-        Browser.logIn(driver, base, "xa1", "cdht-demo");
+        Browser.logIn(driver, base, "thon1", "cdht-demo");
         driver.get(assessmentUrl);
         driver.findElement(By.id("verify-assessment")).click();
         // prefilled from the self-scores
@@ -91,13 +126,16 @@ class AssessmentBrowserTest extends PostgresIntegrationTest {
         wait.until(ExpectedConditions.textToBe(By.id("live-total"), "80"));
         driver.findElement(By.id("confirm-verify")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("assessment-state"), "Đã thẩm định"));
-        screenshot("assessment-verified-xa1.png");
+        screenshot("assessment-verified-thon1.png");
 
-        long id = Long.parseLong(assessmentUrl.substring(assessmentUrl.lastIndexOf('/') + 1));
         assertThat(jdbc.queryForObject("select state from assessment where id = ?", String.class, id))
                 .isEqualTo("VERIFIED");
         assertThat(jdbc.queryForObject("select verified_total from assessment where id = ?", Integer.class, id))
                 .isEqualTo(80);
+        assertThat(jdbc.queryForMap("select entered_by, scores_changed_by, submitted_by, verified_by "
+                + "from assessment where id = ?", id)).containsEntry("entered_by", "xa1")
+                .containsEntry("scores_changed_by", "xa1").containsEntry("submitted_by", "xa1")
+                .containsEntry("verified_by", "thon1");
     }
 
     private void screenshot(String name) throws Exception {

@@ -68,16 +68,28 @@ class AssessmentBulkTest extends AssessmentTestSupport {
         long first = submitted(entries(9, 9, 9, 9, 9, 9, 9, 9, 9, 9));
         long second = submitted(entries(7, 7, 7, 7, 4, 7, 7, 7, 7, 7));
         long draft = start("thon1", citizen("VLINH-T01", "WORKER"), YEAR);
+        // thon1 typed this one's scores: separation of duties refuses it
+        long own = submittedBy("thon1", entries(9, 9, 9, 9, 9, 9, 9, 9, 9, 9));
+        long ownVersion = version(own);
 
         MvcResult result = mvc.perform(post("/assessments/bulk/verify").with(as("thon1")).with(csrf())
-                        .param("ids", String.valueOf(first), String.valueOf(second), String.valueOf(draft))
+                        .param("ids", String.valueOf(first), String.valueOf(second), String.valueOf(draft),
+                                String.valueOf(own))
                         .param("back", "/assessments?year=" + YEAR))
                 .andExpect(redirectedUrl("/assessments/bulk/result"))
                 .andReturn();
         BulkReport report = (BulkReport) result.getFlashMap().get("report");
-        assertThat(report.outcomes()).extracting(BulkOutcome::assessmentId).containsExactly(first, second, draft);
-        assertThat(report.outcomes()).extracting(BulkOutcome::ok).containsExactly(true, true, false);
+        assertThat(report.outcomes()).extracting(BulkOutcome::assessmentId)
+                .containsExactly(first, second, draft, own);
+        assertThat(report.outcomes()).extracting(BulkOutcome::ok).containsExactly(true, true, false, false);
         assertThat(report.outcomes().get(2).messageKey()).isEqualTo("assessment.action.wrongState");
+        assertThat(report.outcomes().get(3).messageKey()).isEqualTo("assessment.verify.ownEntry");
+        assertThat(state(own)).isEqualTo("SUBMITTED");
+        assertThat(version(own)).isEqualTo(ownVersion);
+        // the report says why, in words
+        mvc.perform(get("/assessments/bulk/result").with(as("thon1")).flashAttr("report", report)
+                        .flashAttr("back", "/assessments?year=" + YEAR))
+                .andExpect(content().string(containsString("không được thẩm định nó")));
         assertThat(result.getFlashMap().get("back")).isEqualTo("/assessments?year=" + YEAR);
 
         Map<String, Object> verified = row(first);
@@ -126,16 +138,24 @@ class AssessmentBulkTest extends AssessmentTestSupport {
         mvc.perform(get(base + "&result=PENDING&state=DRAFT&group=WORKER").with(as("thon1")))
                 .andExpect(content().string(containsString("id=\"row-" + pending + "\"")))
                 .andExpect(content().string(not(containsString("id=\"row-" + passed + "\""))));
-        // only submitted rows can be ticked for verification
+        // only submitted rows can be ticked for verification, and not those the user typed
+        long own = submittedBy("thon1", entries(9, 9, 9, 9, 9, 9, 9, 9, 9, 9));
         mvc.perform(get(base).with(as("thon1")))
                 .andExpect(content().string(containsString("id=\"select-" + passed + "\"")))
+                .andExpect(content().string(containsString("id=\"row-" + own + "\"")))
+                .andExpect(content().string(not(containsString("id=\"select-" + own + "\""))))
                 .andExpect(content().string(not(containsString("id=\"select-" + pending + "\""))));
     }
 
+    /** Entered and submitted by xa1, for thon1 to verify. */
     private long submitted(Map<String, ScoreEntry> scores) throws Exception {
-        long id = start("thon1", citizen("VLINH-T01", "FARMER"), YEAR);
-        long version = assessments.saveScores(user("thon1"), id, scores, version(id));
-        assessments.submit(user("thon1"), id, version);
+        return submittedBy("xa1", scores);
+    }
+
+    private long submittedBy(String username, Map<String, ScoreEntry> scores) throws Exception {
+        long id = start(username, citizen("VLINH-T01", "FARMER"), YEAR);
+        long version = assessments.saveScores(user(username), id, scores, version(id));
+        assessments.submit(user(username), id, version);
         return id;
     }
 }

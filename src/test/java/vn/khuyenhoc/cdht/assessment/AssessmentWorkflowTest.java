@@ -138,8 +138,9 @@ class AssessmentWorkflowTest extends AssessmentTestSupport {
         version = assessments.submit(user("xa1"), id, version);
         assertThat(state(id)).isEqualTo("SUBMITTED");
 
-        // Verified as self-scored: 9 on indicator 5 → has digital skills and proficient.
-        version = assessments.verify(user("xa1"), id, entries(9, 9, 9, 9, 9, 9, 9, 9, 9, 9), version);
+        // Verified as self-scored (by someone else than xa1, who typed the scores): 9 on indicator 5 → has digital
+        // skills and proficient.
+        version = assessments.verify(user("admin"), id, entries(9, 9, 9, 9, 9, 9, 9, 9, 9, 9), version);
         assertThat(row(id).get("has_digital_skills")).isEqualTo(true);
         assertThat(row(id).get("digital_proficient")).isEqualTo(true);
 
@@ -229,7 +230,7 @@ class AssessmentWorkflowTest extends AssessmentTestSupport {
         }
         long version = assessments.saveScores(user("thon1"), id, entries(9, 9, 9, 9, 9, 9, 9, 9, 9, 9), version(id));
         version = assessments.submit(user("thon1"), id, version);
-        long verified = assessments.verify(user("thon1"), id, entries(9, 9, 9, 9, 9, 9, 9, 9, 9, 9), version);
+        long verified = assessments.verify(user("xa1"), id, entries(9, 9, 9, 9, 9, 9, 9, 9, 9, 9), version);
         assertThat(state(id)).isEqualTo("VERIFIED");
         // deciding is for the commune
         assertThatThrownBy(() -> decisions.applyDecision(user("thon1"), id, Decision.RECOGNISE, null, "12/QĐ",
@@ -303,10 +304,16 @@ class AssessmentWorkflowTest extends AssessmentTestSupport {
         assertThat(page).contains("Lập phiếu", "Sửa điểm tự chấm", "Gửi thẩm định", "Trả lại để sửa", "Thẩm định")
                 .contains("thon1", "xa1")
                 .contains("Chỉ số 1 cần minh chứng")
-                // old → new of the corrected score, and of the state
-                .contains("1: 7 → 8")
-                .contains("state=SUBMITTED self=79/fail")
-                .contains("state=RETURNED");
+                // each change a sentence with labels, old → new
+                .contains("Điểm tự chấm chỉ số 1: 7 → 8")
+                .contains("Trạng thái: Đang nhập → Chờ thẩm định")
+                .contains("Không đạt: Tổng điểm 79, dưới mức tối thiểu 80")
+                .contains("Trạng thái: Chờ thẩm định → Trả lại để sửa")
+                .contains("Tổng điểm tự chấm: 79 → 80")
+                .contains("Trạng thái: Chờ thẩm định → Đã thẩm định")
+                .contains("Đạt: tổng điểm 80/100")
+                // and no internal code
+                .doesNotContain("SUBMITTED", "STAFF_PROXY", "FARMER", "MIN_TOTAL", "state=", "QD324-KHVN");
         assertThat(page).containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
         // readers see the history too; other communes do not
         mvc.perform(get("/assessments/{id}/history", id).with(as("xem"))).andExpect(status().isOk());
@@ -405,9 +412,10 @@ class AssessmentWorkflowTest extends AssessmentTestSupport {
     }
 
     /** Enters, submits and verifies the scores as given; returns the version after verification. */
+    /** Entered and submitted by xa1, verified by the admin (the one who typed the scores does not verify). */
     private long verified(long id, Map<String, ScoreEntry> scores) {
         long version = assessments.saveScores(user("xa1"), id, scores, version(id));
         version = assessments.submit(user("xa1"), id, version);
-        return assessments.verify(user("xa1"), id, scores, version);
+        return assessments.verify(user("admin"), id, scores, version);
     }
 }

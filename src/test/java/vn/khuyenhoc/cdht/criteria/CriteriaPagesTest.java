@@ -34,7 +34,8 @@ class CriteriaPagesTest extends PostgresIntegrationTest {
         long v1 = qd324v1();
         mvc.perform(get("/criteria").with(as("admin")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("QD324-KHVN")))
+                .andExpect(content().string(containsString("Bộ tiêu chí đánh giá, công nhận")))
+                .andExpect(content().string(not(containsString("QD324-KHVN"))))
                 .andExpect(content().string(containsString("Đã ban hành")));
         mvc.perform(get("/criteria/{id}", v1).with(as("admin")))
                 .andExpect(status().isOk())

@@ -101,7 +101,7 @@ class CriteriaRulesTest {
         assertThatThrownBy(() -> administration.delete(SystemActor.INSTANCE, 42L))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("criteria.delete.inUse");
-                    assertThat(e.arguments()).containsExactly("X v1");
+                    assertThat(e.arguments()).containsExactly(draft.toSummary().title());
                 });
         verify(sets, never()).delete(any());
     }

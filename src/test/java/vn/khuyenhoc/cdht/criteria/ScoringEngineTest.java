@@ -139,9 +139,9 @@ class ScoringEngineTest {
                 e -> assertThat(e.problems()).extracting(ScoreProblem::messageKey, ScoreProblem::arguments)
                         .containsExactly(
                                 org.assertj.core.groups.Tuple.tuple("criteria.score.unknownIndicator",
-                                        List.of("11", "QD324-KHVN v1")),
+                                        List.of("11", QD324.title())),
                                 org.assertj.core.groups.Tuple.tuple("criteria.score.unknownIndicator",
-                                        List.of("CS-X", "QD324-KHVN v1"))));
+                                        List.of("CS-X", QD324.title()))));
     }
 
     @Test

@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.khuyenhoc.cdht.assessment.Assessments;
+import vn.khuyenhoc.cdht.assessment.ScoreEntry;
 
 /**
  * The citizen's own self-assessment: started as ONLINE_SELF, saved and submitted through the assessment module's
- * rules (engine, workflow, audit), never anybody else's; an entry staff began stays STAFF_PROXY; the page stays
- * small; staff see the online share per unit.
+ * rules (engine, workflow, audit), never anybody else's; the channel follows who submits (the citizen online:
+ * ONLINE_SELF, even for a form staff began; staff: STAFF_PROXY); the page stays small; staff see the online share per
+ * unit.
  */
 class PortalSelfAssessmentTest extends PortalTestSupport {
 
@@ -147,15 +149,38 @@ class PortalSelfAssessmentTest extends PortalTestSupport {
     }
 
     @Test
-    void an_assessment_staff_started_keeps_its_channel_and_the_citizen_may_continue_it() throws Exception {
+    void a_citizens_own_online_submission_counts_as_online_self_whoever_started_the_form() throws Exception {
         long citizen = citizen(HAMLET, 1990);
         long id = assessments.start(user("thon1"), citizen, YEAR);
         Cookie session = signIn(citizen, 1990, "10.8.0.1");
         mvc.perform(get("/c/a").cookie(session)).andExpect(content().string(containsString("id=\"proxy-note\"")));
         mvc.perform(scores("/c/a/submit", version(id), all(7)).cookie(session))
                 .andExpect(redirectedUrl("/c/a?done=submitted"));
-        assertThat(jdbc.queryForMap("select channel, state from assessment where id = ?", id))
-                .containsEntry("channel", "STAFF_PROXY").containsEntry("state", "SUBMITTED");
+        Map<String, Object> row = jdbc.queryForMap("select channel, state, entered_by, scores_changed_by, "
+                + "submitted_by from assessment where id = ?", id);
+        // started by staff, entered and submitted by the citizen online
+        assertThat(row).containsEntry("channel", "ONLINE_SELF").containsEntry("state", "SUBMITTED")
+                .containsEntry("entered_by", "thon1").containsEntry("scores_changed_by", "citizen:" + citizen)
+                .containsEntry("submitted_by", "citizen:" + citizen);
+        // which the digital reading counts: proficient (the set says so for online self-assessments)
+        assessments.verify(user("thon1"), id, entries(7), version(id));
+        assertThat(jdbc.queryForObject("select digital_proficient from assessment where id = ?", Boolean.class, id))
+                .isTrue();
+    }
+
+    @Test
+    void a_form_the_citizen_began_online_but_staff_submitted_is_staff_proxy() throws Exception {
+        long citizen = citizen(HAMLET, 1991);
+        Cookie session = signIn(citizen, 1991, "10.8.0.2");
+        mvc.perform(get("/c/a").cookie(session)).andExpect(status().isOk());
+        long id = assessmentOf(citizen);
+        mvc.perform(scores("/c/a", version(id), all(7)).cookie(session)).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select channel from assessment where id = ?", String.class, id))
+                .isEqualTo("ONLINE_SELF");
+        assessments.submit(user("thon1"), id, version(id));
+        assertThat(jdbc.queryForMap("select channel, submitted_by, scores_changed_by from assessment where id = ?",
+                id)).containsEntry("channel", "STAFF_PROXY").containsEntry("submitted_by", "thon1")
+                .containsEntry("scores_changed_by", "citizen:" + citizen);
     }
 
     @Test
@@ -210,5 +235,11 @@ class PortalSelfAssessmentTest extends PortalTestSupport {
 
     private String state(long id) {
         return jdbc.queryForObject("select state from assessment where id = ?", String.class, id);
+    }
+
+    private static Map<String, ScoreEntry> entries(int score) {
+        Map<String, ScoreEntry> entries = new java.util.LinkedHashMap<>();
+        CODES.forEach(code -> entries.put(code, new ScoreEntry(score, null)));
+        return entries;
     }
 }

@@ -61,9 +61,12 @@ abstract class RecognitionTestSupport extends PostgresIntegrationTest {
                 "FARMER", workplaceId, householdId, null, phone, idNumber, null), true).citizenId();
     }
 
+    /** Verifies the test assessments: not the officer who typed their scores (separation of duties). */
+    static final SystemActor VERIFIER = new SystemActor("kiem.tra");
+
     /**
-     * The citizen's assessment of the year, started, self-scored, submitted and verified by the commune officer:
-     * every indicator 9 (passes), or indicator 6 at 3 (fails the minimum per indicator).
+     * The citizen's assessment of the year, started, self-scored and submitted by the commune officer, verified by
+     * {@link #VERIFIER}: every indicator 9 (passes), or indicator 6 at 3 (fails the minimum per indicator).
      */
     long verified(String officer, long citizenId, int year, boolean pass) {
         CurrentUser user = user(officer);
@@ -71,7 +74,7 @@ abstract class RecognitionTestSupport extends PostgresIntegrationTest {
         Map<String, ScoreEntry> scores = scores(pass);
         long version = assessments.saveScores(user, id, scores, assessmentVersion(id));
         version = assessments.submit(user, id, version);
-        assessments.verify(user, id, scores, version);
+        assessments.verify(VERIFIER, id, scores, version);
         return id;
     }
 

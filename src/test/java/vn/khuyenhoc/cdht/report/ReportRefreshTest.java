@@ -15,6 +15,7 @@ import vn.khuyenhoc.cdht.assessment.AssessmentDecisions;
 import vn.khuyenhoc.cdht.assessment.Assessments;
 import vn.khuyenhoc.cdht.assessment.Decision;
 import vn.khuyenhoc.cdht.assessment.ScoreEntry;
+import vn.khuyenhoc.cdht.assessment.SelfAssessments;
 import vn.khuyenhoc.cdht.citizen.CitizenDraft;
 import vn.khuyenhoc.cdht.citizen.CitizenSummary;
 import vn.khuyenhoc.cdht.citizen.Gender;
@@ -34,6 +35,10 @@ class ReportRefreshTest extends ReportTestSupport {
 
     private static final int YEAR = 2025;
     private static final SystemActor ACTOR = SystemActor.INSTANCE;
+    private static final SystemActor VERIFIER = new SystemActor("kiem.tra");
+
+    @Autowired
+    private SelfAssessments selfAssessments;
     private static boolean loaded;
 
     @Autowired
@@ -194,11 +199,13 @@ class ReportRefreshTest extends ReportTestSupport {
         return verifiedVia(citizenId, score, Channel.STAFF_PROXY);
     }
 
+    /** Staff enter, or the citizen submits online (ONLINE_SELF); someone else than the entrant verifies. */
     private long verifiedVia(long citizenId, int score, Channel channel) {
         long id = assessments.start(ACTOR, citizenId, YEAR, channel);
         long version = assessments.saveScores(ACTOR, id, scores(score), version(id));
-        version = assessments.submit(ACTOR, id, version);
-        assessments.verify(ACTOR, id, scores(score), version);
+        version = channel == Channel.ONLINE_SELF ? selfAssessments.submit(citizenId, YEAR, version)
+                : assessments.submit(ACTOR, id, version);
+        assessments.verify(VERIFIER, id, scores(score), version);
         return id;
     }
 

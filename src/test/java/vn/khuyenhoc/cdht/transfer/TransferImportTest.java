@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.khuyenhoc.cdht.assessment.Assessments;
-import vn.khuyenhoc.cdht.audit.AuditEntry;
+import vn.khuyenhoc.cdht.assessment.HistoryEntry;
 import vn.khuyenhoc.cdht.citizen.CitizenDraft;
 import vn.khuyenhoc.cdht.citizen.Citizens;
 import vn.khuyenhoc.cdht.citizen.Gender;
@@ -97,8 +97,9 @@ class TransferImportTest extends TransferTestSupport {
         assertThat(jdbc.queryForObject("select id_number_masked from citizen where full_name = 'Nguyễn Thị Nhập'",
                 String.class)).isEqualTo("0791••••••56");
         // the file's name is in the assessment's history
-        List<AuditEntry> history = assessments.history(user("xa1"), ((Number) passed.get("id")).longValue());
-        assertThat(history).anySatisfy(e -> assertThat(e.details()).contains("du-lieu.csv"));
+        List<HistoryEntry> history = assessments.history(user("xa1"), ((Number) passed.get("id")).longValue(),
+                java.util.Locale.forLanguageTag("vi"));
+        assertThat(history).anySatisfy(e -> assertThat(e.changes()).contains("Nhập từ tệp \"du-lieu.csv\""));
 
         ImportJob again = dryRun("xa1", file, "SUBMITTED");
         assertThat(again.getReport().unchanged()).isEqualTo(3);
@@ -131,7 +132,7 @@ class TransferImportTest extends TransferTestSupport {
         assertThat(stored.get("target_group")).isEqualTo("WORKER");
         // a submitted assessment with other scores cannot be changed by a file
         ImportJob third = dryRun("xa1", csv("TT-T04,Phạm Cập Nhật,1985,Nam,,WORKER,2020" + all(7)), "DRAFT");
-        assertThat(errorCells(third)).containsExactly("2|Năm đánh giá");
+        assertThat(errorCells(third)).containsExactly("2|Tự đánh giá");
     }
 
     @Test

@@ -55,7 +55,7 @@ abstract class TransferTestSupport extends PostgresIntegrationTest {
         }
     }
 
-    private void hamlet(String code, String name, String parentCode) {
+    void hamlet(String code, String name, String parentCode) {
         if (jdbc.queryForObject("select count(*) from admin_unit where code = ?", Integer.class, code) > 0) {
             return;
         }
