@@ -11,7 +11,7 @@
 # scenario (5s), CONNECTIONS ("1 8 32"), APP_PORT (8098), JAVA_OPTS (""), RAW_RUNS (3), DASHBOARD_RUNS (50),
 # SKIP_SQL (unset: run the SQL baselines), SKIP_IMPORT (unset: run the import beside COPY on IMPORT_DB,
 # default cdht_bench_import, IMPORT_ROWS rows, default 100000), SCENARIOS (all: "floor search search-province form-get form-post
-# commune-list dashboard"), PGHOST (127.0.0.1), PGUSER (postgres).
+# commune-list dashboard forecast completeness compare pivot"), PGHOST (127.0.0.1), PGUSER (postgres).
 # Output: target/bench/load/ (wrk outputs, app.log, results.tsv, report.md). Not a test: CI never runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -136,7 +136,7 @@ wrk_run() {
 }
 scenario() {
     local name=$1 label=$2 scenario=$3 session=$4 path=$5 c line
-    case " ${SCENARIOS:-floor search search-province form-get form-post commune-list dashboard} " in
+    case " ${SCENARIOS:-floor search search-province form-get form-post commune-list dashboard forecast completeness compare pivot} " in
         *" $name "*) ;;
         *) return 0 ;;
     esac
@@ -155,6 +155,15 @@ scenario form-get "assessment form GET /assessments/{id}/edit" form "$XA" /
 scenario form-post "assessment form POST /assessments/{id}/edit (real save)" save "$XA" /
 scenario commune-list "commune list /assessments?year=$YEAR (commune officer)" get "$XA" "/assessments?year=$YEAR"
 scenario dashboard "province dashboard /report/$PROVINCE/$YEAR (province officer)" get "$TINH" "/report/$PROVINCE/$YEAR"
+# issue 16: the pages that look ahead and across, beside the dashboard (same officer, same unit and year)
+scenario forecast "province forecast /report/$PROVINCE/$YEAR/forecast (units at risk: communes)" get "$TINH" \
+    "/report/$PROVINCE/$YEAR/forecast"
+scenario completeness "province completeness /report/$PROVINCE/$YEAR/completeness" get "$TINH" \
+    "/report/$PROVINCE/$YEAR/completeness"
+scenario compare "province comparison /report/$PROVINCE/$YEAR/compare (communes, sparklines)" get "$TINH" \
+    "/report/$PROVINCE/$YEAR/compare"
+scenario pivot "province pivot /report/$PROVINCE/pivot (communes x age band, all years)" get "$TINH" \
+    "/report/$PROVINCE/pivot?rows=unit&cols=age_band&measure=rate"
 SAVED=$(q "SELECT count(*) FROM assessment WHERE version > 0 AND assessment_year = $YEAR")
 
 stop_app
@@ -186,7 +195,7 @@ fi
 RAW_P95=$(awk '$1 == "province-raw" { print $7 }' target/bench/results.txt 2> /dev/null || true)
 
 # ---- the report ----
-field() { grep -o "$2=[-0-9.]*" <<< "$1" | cut -d= -f2; }
+field() { { grep -o "$2=[-0-9.]*" <<< "$1" || true; } | cut -d= -f2; }   # empty for a scenario not run
 value() { awk -F'\t' -v n="$1" -v c="$2" '$1 == n && $3 == c { print $4 }' "$OUT/results.tsv"; }
 {
     echo "### Run of $(date -u '+%Y-%m-%d %H:%M UTC') on $DB"
@@ -235,6 +244,15 @@ value() { awk -F'\t' -v n="$1" -v c="$2" '$1 == n && $3 == c { print $4 }' "$OUT
                     p / raw, p, raw, p / raw <= 0.5 ? "yes" : "**no**" }'
         done
     fi
+    # issue 16: each page that looks ahead or across, beside the dashboard it extends (no target: measured)
+    for name in forecast completeness compare pivot; do
+        for c in $CONNECTIONS; do
+            awk -v n="$name" -v c="$c" -v p="$(field "$(value "$name" "$c")" p95)" \
+                -v d="$(field "$(value dashboard "$c")" p95)" 'BEGIN {
+                if (d > 0 && p != "") printf "| %s page p95 / dashboard page p95 | %s | %.2f (%s / %s ms) | measured | - |\n",
+                    n, c, p / d, p, d }'
+        done
+    done
     awk -v s="$STARTUP" 'BEGIN { printf "| start-up | - | %s s | <= 8 s | %s |\n", s, s <= 8 ? "yes" : "**no**" }'
     echo
     echo "**Dashboard SQL beside the raw aggregate** (bench/dashboard-vs-raw.sh, pgbench, one client, app stopped)"

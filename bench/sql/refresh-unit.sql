@@ -37,6 +37,15 @@ LEFT JOIN assessment r ON r.citizen_id = c.id AND r.assessment_year = y.status_y
 WHERE k.kind = 'LEARNING_UNIT' AND y.recognised = TRUE AND c.target_group = :officialGroup AND k.unit_id = :unitId AND y.status_year = :year) t
 GROUP BY t.unit_id, t.report_year, t.target_group;
 
+DELETE FROM report_unit_cube WHERE 1 = 1 AND unit_id = :unitId AND report_year = :year;
+
+INSERT INTO report_unit_cube (unit_id, report_year, target_group, gender, age_band, channel, assessed, passed, recognised, recognised_digital, recognised_proficient, last_entry_at)
+SELECT x.unit_id, x.report_year, x.target_group, x.gender, x.age_band, x.channel, SUM(x.assessed), SUM(x.passed), SUM(x.recognised), SUM(x.recognised_digital), SUM(x.recognised_proficient), MAX(x.updated_at)
+FROM (SELECT a.unit_id, a.assessment_year AS report_year, a.target_group, c.gender, CASE WHEN a.assessment_year - c.birth_year <= 14 THEN '0-14' WHEN a.assessment_year - c.birth_year <= 24 THEN '15-24' WHEN a.assessment_year - c.birth_year <= 34 THEN '25-34' WHEN a.assessment_year - c.birth_year <= 44 THEN '35-44' WHEN a.assessment_year - c.birth_year <= 54 THEN '45-54' WHEN a.assessment_year - c.birth_year <= 64 THEN '55-64' ELSE '65+' END AS age_band, a.channel, a.updated_at, 1 AS assessed, CASE WHEN a.verified_passed = TRUE THEN 1 ELSE 0 END AS passed, CASE WHEN a.state = 'RECOGNISED' THEN 1 ELSE 0 END AS recognised, CASE WHEN a.state = 'RECOGNISED' AND a.has_digital_skills = TRUE THEN 1 ELSE 0 END AS recognised_digital, CASE WHEN a.state = 'RECOGNISED' AND a.digital_proficient = TRUE THEN 1 ELSE 0 END AS recognised_proficient
+      FROM assessment a JOIN citizen c ON c.id = a.citizen_id
+      WHERE 1 = 1 AND a.unit_id = :unitId AND a.assessment_year = :year) x
+GROUP BY x.unit_id, x.report_year, x.target_group, x.gender, x.age_band, x.channel;
+
 DELETE FROM report_collective_year WHERE 1 = 1 AND unit_id = :unitId AND report_year = :year;
 
 INSERT INTO report_collective_year (unit_id, report_year, kind, recognised, recognised_members)

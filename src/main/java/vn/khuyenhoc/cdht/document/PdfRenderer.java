@@ -49,6 +49,8 @@ public class PdfRenderer {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // inline <svg> (charts drawn on the server) through Batik; it never fetches anything
+            builder.useSVGDrawer(new com.openhtmltopdf.svgsupport.BatikSVGDrawer());
             for (FontFile font : FONTS) {
                 byte[] bytes = fontBytes.get(font.path());
                 builder.useFont(() -> new java.io.ByteArrayInputStream(bytes), font.family(), font.weight(),

@@ -25,9 +25,11 @@ class DashboardController {
     private final Dashboards dashboards;
     private final ReportCharts charts;
     private final ReportWorkbook workbook;
+    private final Forecasts forecasts;
 
-    DashboardController(Dashboards dashboards, ReportCharts charts, ReportWorkbook workbook) {
+    DashboardController(Dashboards dashboards, ReportCharts charts, ReportWorkbook workbook, Forecasts forecasts) {
         this.dashboards = dashboards;
+        this.forecasts = forecasts;
         this.charts = charts;
         this.workbook = workbook;
     }
@@ -54,18 +56,26 @@ class DashboardController {
         model.addAttribute("view", view);
         model.addAttribute("charts", charts.indicatorCharts(view, locale));
         model.addAttribute("collectiveChart", charts.collectiveChart(view, locale));
-        List<Integer> years = new ArrayList<>();
-        for (int y = Dashboards.lastYear(); y >= Progress.BASELINE_YEAR - 1; y--) {
-            years.add(y);
-        }
-        if (!years.contains(year)) {
-            years.add(year);
-        }
-        model.addAttribute("years", years);
+        model.addAttribute("years", yearChoices(view));
+        model.addAttribute("forecasts", forecasts.forView(view));
+        model.addAttribute("unit", view.unit());
+        model.addAttribute("year", year);
+        model.addAttribute("tab", "dashboard");
         model.addAttribute("allBoundaries", Boundaries.values());
         model.addAttribute("measured", Indicator.MEASURED);
         model.addAttribute("canManage", user.role() == Role.ADMIN || user.role() == Role.PROVINCE_OFFICER);
         return "report/dashboard";
+    }
+
+    /** The years with data, the target years, this year and the year shown; newest first. */
+    static List<Integer> yearChoices(ReportView view) {
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        view.trend().forEach(p -> years.add(p.year()));
+        years.add(2025);
+        years.add(2030);
+        years.add(Year.now().getValue());
+        years.add(view.year());
+        return new ArrayList<>(years);
     }
 
     @GetMapping("/{unitId}/{year}/export.xlsx")

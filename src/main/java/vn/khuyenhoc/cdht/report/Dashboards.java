@@ -38,15 +38,26 @@ class Dashboards {
         this.catalog = catalog;
     }
 
+    /** Next year, and at least the last target year (2030): the year picker offers the target years. */
     static int lastYear() {
-        return Year.now().getValue() + 1;
+        return Math.max(Year.now().getValue() + 1, 2030);
+    }
+
+    /** A year the reports cover, else 404. */
+    static void requireYear(int year) {
+        if (year < FIRST_YEAR || year > lastYear()) {
+            throw new NotFoundException("report year " + year);
+        }
+    }
+
+    /** The unit as the report pages name it; 404 unknown, 403 outside the user's subtree. */
+    UnitRef unitRef(CurrentUser user, long unitId) {
+        return ref(units.requireVisible(user, unitId));
     }
 
     ReportView view(CurrentUser user, long unitId, int year, Boundaries requested) {
         UnitSummary unit = units.requireVisible(user, unitId);
-        if (year < FIRST_YEAR || year > lastYear()) {
-            throw new NotFoundException("report year " + year);
-        }
+        requireYear(year);
         // On today's boundaries a retired unit's rows belong to its successor: show it as it was.
         Boundaries boundaries = unit.current() ? requested : Boundaries.HISTORICAL;
         String prefix = queries.path(unitId);
@@ -144,13 +155,35 @@ class Dashboards {
             List<Long> childChain = new ArrayList<>(chain);
             childChain.add(child.id());
             childRows.add(childRow(ref(child), registeredByChild.getOrDefault(key, 0L),
-                    byChild.getOrDefault(key, new long[Measure.COUNT]), year, book.forChain(childChain)));
+                    byChild.getOrDefault(key, new long[Measure.COUNT]), year, book.forChain(childChain), false));
         }
         long[] direct = byChild.get(key(null));
         long directRegistered = registeredByChild.getOrDefault(key(null), 0L);
         if (direct != null || directRegistered > 0) {
             childRows.add(childRow(null, directRegistered, direct == null ? new long[Measure.COUNT] : direct, year,
-                    targets));
+                    targets, false));
+        }
+        // boundaries of the time: rows under a child not valid that year are summed on a line of their own
+        Set<String> listed = new HashSet<>();
+        children.forEach(c -> listed.add(String.valueOf(c.id())));
+        listed.add(key(null));
+        long[] elsewhere = new long[Measure.COUNT];
+        long elsewhereRegistered = 0;
+        boolean anyElsewhere = false;
+        for (Map.Entry<String, long[]> e : byChild.entrySet()) {
+            if (!listed.contains(e.getKey())) {
+                add(elsewhere, e.getValue());
+                anyElsewhere |= java.util.Arrays.stream(e.getValue()).anyMatch(v -> v != 0);
+            }
+        }
+        // today's register alone is no figure of that year: it makes no line of its own
+        for (Map.Entry<String, Long> e : registeredByChild.entrySet()) {
+            if (!listed.contains(e.getKey())) {
+                elsewhereRegistered += e.getValue();
+            }
+        }
+        if (anyElsewhere) {
+            childRows.add(childRow(null, elsewhereRegistered, elsewhere, year, targets, true));
         }
 
         List<TrendPoint> trend = new ArrayList<>();
@@ -164,18 +197,20 @@ class Dashboards {
     }
 
     /**
-     * The children to list: on today's boundaries the current ones; on the boundaries of the time those valid at
-     * some time in the year; and any other child the rows fall under (a current unit kept under a retired parent).
+     * The children to list: on today's boundaries the current ones and any other child the rows fall under (a current
+     * unit kept under a retired parent); on the boundaries of the time only those valid at some time in the year
+     * (what was counted under the others is summed on a line of its own).
      */
     private List<UnitSummary> children(long unitId, int year, Boundaries boundaries, Set<String> keys,
             Set<String> moreKeys) {
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
         List<UnitSummary> all = units.children(unitId, true);
-        List<UnitSummary> shown = new ArrayList<>(all.stream()
-                .filter(c -> boundaries == Boundaries.CURRENT ? c.current()
-                        : !c.validFrom().isAfter(last) && (c.validTo() == null || !c.validTo().isBefore(first)))
-                .toList());
+        if (boundaries == Boundaries.HISTORICAL) {
+            return all.stream().filter(c -> !c.validFrom().isAfter(last)
+                    && (c.validTo() == null || !c.validTo().isBefore(first))).toList();
+        }
+        List<UnitSummary> shown = new ArrayList<>(all.stream().filter(UnitSummary::current).toList());
         Set<String> wanted = new HashSet<>(keys);
         wanted.addAll(moreKeys);
         wanted.remove(key(null));
@@ -189,9 +224,9 @@ class Dashboards {
     }
 
     private ChildRow childRow(UnitRef unit, long registered, long[] values, int year,
-            Map<Indicator, List<Target>> targets) {
+            Map<Indicator, List<Target>> targets, boolean elsewhere) {
         return new ChildRow(unit, registered, values[Measure.ASSESSED.ordinal()],
-                values[Measure.RECOGNISED.ordinal()], lights(values, year, targets));
+                values[Measure.RECOGNISED.ordinal()], lights(values, year, targets), elsewhere);
     }
 
     private static List<IndicatorLight> lights(long[] values, int year, Map<Indicator, List<Target>> targets) {

@@ -37,7 +37,7 @@ public class ReportRefresh {
     /** First key of PostgreSQL's two-key advisory locks taken here, clear of anyone else's single-key locks. */
     static final int LOCK_SPACE = 6_2025;
     private static final String[] TABLES = {"report_unit_year", "report_unit_register", "report_unit_collective",
-        "report_collective_year"};
+        "report_collective_year", "report_unit_cube"};
 
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog audit;
@@ -108,7 +108,8 @@ public class ReportRefresh {
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("Roll-ups rebuilt in {} ms: {}", millis, rows);
         return new RebuildSummary(rows.get("report_unit_year"), rows.get("report_unit_register"),
-                rows.get("report_unit_collective"), rows.get("report_collective_year"), millis);
+                rows.get("report_unit_collective"), rows.get("report_collective_year"), rows.get("report_unit_cube"),
+                millis);
     }
 
     /** Rebuilds on a user's request, with an audit line in the same transaction. */
@@ -120,7 +121,7 @@ public class ReportRefresh {
 
     /** Rows written per table and how long the rebuild took. */
     public record RebuildSummary(int unitYearRows, int registerRows, int collectiveRows, int collectiveYearRows,
-            long millis) {
+            int cubeRows, long millis) {
     }
 
     private Map<String, Integer> run(Restriction r, Set<Part> parts) {
@@ -133,6 +134,9 @@ public class ReportRefresh {
         if (parts.contains(Part.UNIT_YEAR)) {
             jdbc.update("DELETE FROM report_unit_year WHERE 1 = 1" + r.on("unit_id", "report_year"), params);
             written.put("report_unit_year", jdbc.update(unitYearInsert(r), params));
+            // the pivot's finer rows count the same assessments: they move together
+            jdbc.update("DELETE FROM report_unit_cube WHERE 1 = 1" + r.on("unit_id", "report_year"), params);
+            written.put("report_unit_cube", jdbc.update(cubeInsert(r), params));
         }
         if (parts.contains(Part.COLLECTIVE_YEAR)) {
             jdbc.update("DELETE FROM report_collective_year WHERE 1 = 1" + r.on("unit_id", "report_year"), params);
@@ -158,6 +162,27 @@ public class ReportRefresh {
                 + "SELECT t.unit_id, t.report_year, t.target_group, " + Measure.sums("t", false)
                 + "\nFROM (" + unitYearSources(f) + ") t\n"
                 + "GROUP BY t.unit_id, t.report_year, t.target_group";
+    }
+
+    /**
+     * The pivot's rows: assessments by their own unit, year and target group, and by the citizen's gender, the age
+     * band in the year ({@link AgeBand}) and the channel; with the last time any of them changed (completeness).
+     */
+    static String cubeInsert(Filter f) {
+        String recognised = "a.state = 'RECOGNISED'";
+        return "INSERT INTO report_unit_cube (unit_id, report_year, target_group, gender, age_band, channel, "
+                + CubeMeasure.columns() + ", last_entry_at)\n"
+                + "SELECT x.unit_id, x.report_year, x.target_group, x.gender, x.age_band, x.channel, "
+                + CubeMeasure.sums("x") + ", MAX(x.updated_at)\nFROM (SELECT a.unit_id, a.assessment_year AS "
+                + "report_year, a.target_group, c.gender, " + AgeBand.sql("a.assessment_year - c.birth_year")
+                + " AS age_band, a.channel, a.updated_at, 1 AS assessed, "
+                + "CASE WHEN a.verified_passed = TRUE THEN 1 ELSE 0 END AS passed, "
+                + "CASE WHEN " + recognised + " THEN 1 ELSE 0 END AS recognised, "
+                + "CASE WHEN " + recognised + " AND a.has_digital_skills = TRUE THEN 1 ELSE 0 END AS recognised_digital, "
+                + "CASE WHEN " + recognised + " AND a.digital_proficient = TRUE THEN 1 ELSE 0 END AS "
+                + "recognised_proficient\n      FROM assessment a JOIN citizen c ON c.id = a.citizen_id\n      WHERE 1 = 1"
+                + f.on("a.unit_id", "a.assessment_year") + ") x\n"
+                + "GROUP BY x.unit_id, x.report_year, x.target_group, x.gender, x.age_band, x.channel";
     }
 
     static String collectiveYearSelect(Filter f) {

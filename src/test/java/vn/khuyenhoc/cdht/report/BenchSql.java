@@ -33,6 +33,22 @@ final class BenchSql {
                 ORDER BY t.target_year""");
     }
 
+    /**
+     * The SQL of the issue 16 pages, each as its page runs it (the pivot: communes by age band over all years); the
+     * forecast page also runs the dashboard's trend and target statements, the comparison its register statement.
+     */
+    static List<String> insights() {
+        return List.of(
+                InsightQueries.childYearRowsSql(Boundaries.CURRENT),
+                InsightQueries.pathYearRowsSql(),
+                InsightQueries.LEVEL_UNITS,
+                InsightQueries.collectiveYearSeriesSql(),
+                InsightQueries.leafEntrySql(),
+                InsightQueries.lastEntrySql(),
+                ReportQueries.yearRowsSql(Boundaries.HISTORICAL),
+                InsightQueries.cubeSql(List.of(PivotDimension.UNIT, PivotDimension.AGE_BAND), false));
+    }
+
     /** The same five sums straight from citizen, assessment, collective and collective_year. */
     static List<String> raw() {
         return List.of(rawYearRows(), rawCounts(ReportRefresh.registerSelect(IN_SUBTREE), "target_group"),
@@ -49,6 +65,8 @@ final class BenchSql {
                 "SELECT pg_advisory_xact_lock(" + ReportRefresh.LOCK_SPACE + ", :unitId)",
                 "DELETE FROM report_unit_year WHERE 1 = 1" + r.on("unit_id", "report_year"),
                 ReportRefresh.unitYearInsert(r),
+                "DELETE FROM report_unit_cube WHERE 1 = 1" + r.on("unit_id", "report_year"),
+                ReportRefresh.cubeInsert(r),
                 "DELETE FROM report_collective_year WHERE 1 = 1" + r.on("unit_id", "report_year"),
                 "INSERT INTO report_collective_year (unit_id, report_year, kind, recognised, recognised_members)\n"
                         + ReportRefresh.collectiveYearSelect(r),

@@ -23,7 +23,9 @@ class BenchSqlTest {
                         BenchSql.dashboard()),
                 "raw.sql", BenchSql.script("The same figures by GROUP BY over the raw tables.", BenchSql.raw()),
                 "refresh-unit.sql", BenchSql.script("One unit's refresh for one year (rolled back).",
-                        BenchSql.refresh()));
+                        BenchSql.refresh()),
+                "insights.sql", BenchSql.script("The statements of the forecast, completeness, comparison and pivot "
+                        + "pages over the roll-ups.", BenchSql.insights()));
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path path = DIR.resolve(file.getKey());
             if (Boolean.getBoolean("cdht.bench.write")) {

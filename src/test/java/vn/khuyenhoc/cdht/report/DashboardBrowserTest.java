@@ -47,6 +47,7 @@ class DashboardBrowserTest extends PostgresIntegrationTest {
     void tinh_opens_the_province_dashboard_and_drills_down_to_a_commune() throws Exception {
         String base = "http://localhost:" + port;
         Browser.logIn(driver, base, "tinh", "cdht-demo");
+        driver.findElement(By.id("nav-reports")).click();
         driver.findElement(By.id("nav-dashboard")).click();
         assertThat(driver.findElement(By.id("report-unit")).getText()).isEqualTo("Tỉnh Quảng Trị");
 

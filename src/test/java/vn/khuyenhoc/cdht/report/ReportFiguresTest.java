@@ -164,12 +164,22 @@ class ReportFiguresTest extends ReportTestSupport {
     void boundaries_of_the_time_show_the_old_district_and_an_old_commune_its_own_results() throws Exception {
         JsonNode r = report("admin", unitId("R6"), YEAR, "historical");
         assertThat(r.get("total").get("assessed").asLong()).isEqualTo(8);
-        // R6-D was valid in 2024; R6-N was not, but the memberships counted by today's residence fall under it
-        assertThat(names(r.get("children"))).containsExactlyInAnyOrder("R6-D", "R6-C", "R6-N");
+        // R6-D and R6-C were valid in 2024, R6-N was not: it is not listed, and what was counted under it (the
+        // memberships counted by today's residence, its six registered citizens) is summed on a line of its own
+        assertThat(names(r.get("children"))).containsExactlyInAnyOrder("R6-D", "R6-C", "(elsewhere)");
         assertThat(child(r, "R6-D").get("assessed").asLong()).isEqualTo(6);
         assertThat(child(r, "R6-D").get("recognised").asLong()).isEqualTo(4);
         assertThat(child(r, "R6-C").get("assessed").asLong()).isEqualTo(2);
-        assertThat(child(r, "R6-N").get("assessed").asLong()).isZero();
+        JsonNode elsewhere = null;
+        for (JsonNode row : r.get("children")) {
+            if (row.get("elsewhere").asBoolean()) {
+                elsewhere = row;
+            }
+        }
+        assertThat(elsewhere).isNotNull();
+        assertThat(elsewhere.get("unit").isNull()).isTrue();
+        assertThat(elsewhere.get("assessed").asLong()).isZero();
+        assertThat(elsewhere.get("registered").asLong()).isEqualTo(6);
 
         JsonNode old = report("admin", unitId("R6-OA"), YEAR, "current");
         assertThat(old.get("boundaries").asString()).isEqualTo("HISTORICAL");
@@ -311,7 +321,8 @@ class ReportFiguresTest extends ReportTestSupport {
 
     private static List<String> names(JsonNode rows) {
         List<String> codes = new ArrayList<>();
-        rows.forEach(row -> codes.add(row.get("unit").isNull() ? "(direct)" : row.get("unit").get("code").asString()));
+        rows.forEach(row -> codes.add(row.get("elsewhere").asBoolean() ? "(elsewhere)" : row.get("unit").isNull()
+                ? "(direct)" : row.get("unit").get("code").asString()));
         return codes;
     }
 

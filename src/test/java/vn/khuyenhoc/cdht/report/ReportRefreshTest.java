@@ -182,8 +182,9 @@ class ReportRefreshTest extends ReportTestSupport {
     private Map<String, List<Map<String, Object>>> everything() {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         for (String table : List.of("report_unit_year", "report_unit_register", "report_unit_collective",
-                "report_collective_year")) {
-            tables.put(table, jdbc.queryForList("select * from " + table + " order by 1, 2, 3"));
+                "report_collective_year", "report_unit_cube")) {
+            tables.put(table, jdbc.queryForList("select * from " + table + " order by 1, 2, 3"
+                    + (table.equals("report_unit_cube") ? ", 4, 5, 6" : "")));
         }
         return tables;
     }
@@ -237,6 +238,11 @@ class ReportRefreshTest extends ReportTestSupport {
                 + " order by unit_id, kind"));
         tables.put("report_collective_year", jdbc.queryForList("select * from report_collective_year" + inR7
                 + " order by unit_id, report_year, kind"));
+        // the pivot's rows, without the last entry time (a rebuild keeps it: it is the assessments' own updated_at)
+        tables.put("report_unit_cube", jdbc.queryForList("select unit_id, report_year, target_group, gender, "
+                + "age_band, channel, assessed, passed, recognised, recognised_digital, recognised_proficient, "
+                + "last_entry_at from report_unit_cube" + inR7
+                + " order by unit_id, report_year, target_group, gender, age_band, channel"));
         return tables;
     }
 }

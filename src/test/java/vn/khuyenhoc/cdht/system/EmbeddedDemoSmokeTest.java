@@ -86,6 +86,23 @@ class EmbeddedDemoSmokeTest {
     }
 
     @Test
+    void the_report_pages_of_issue_16_run_on_h2_too() throws Exception {
+        Session session = new Session();
+        session.logIn("tinh");
+        long qt = jdbc.queryForObject("select id from admin_unit where code = 'QT'", Long.class);
+        int year = java.time.Year.now().getValue();
+        assertThat(session.get("/report/" + qt + "/" + year).body()).contains("id=\"report-headline\"");
+        assertThat(session.get("/report/" + qt + "/" + year + "/forecast").body()).contains("id=\"at-risk-table\"");
+        assertThat(session.get("/report/" + qt + "/" + year + "/completeness").body())
+                .contains("id=\"completeness-table\"");
+        assertThat(session.get("/report/" + qt + "/" + year + "/compare").body()).contains("id=\"compare-table\"");
+        assertThat(session.get("/report/" + qt + "/pivot?rows=unit&cols=age_band&measure=rate").body())
+                .contains("id=\"pivot-table\"");
+        assertThat(session.get("/report/" + qt + "/" + year + "/map").body()).contains("class=\"report-map\"");
+        assertThat(session.get("/report/" + qt + "/" + year + "/report.pdf").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void error_pages_are_in_vietnamese() throws Exception {
         Session session = new Session();
         session.logIn("xa2");
