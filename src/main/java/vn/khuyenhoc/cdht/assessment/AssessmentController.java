@@ -306,6 +306,7 @@ class AssessmentController {
     String verifyPreview(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @ModelAttribute("scoresForm") ScoresForm form, BindingResult result, Model model) {
         model.addAttribute("preview", assessments.preview(user, id, WorkflowAction.VERIFY, form.scores()));
+        model.addAttribute("verifying", true);
         return "assessment/fragments :: result";
     }
 
@@ -367,6 +368,8 @@ class AssessmentController {
     private static String formView(AssessmentDetail detail, boolean conflict, Model model, String view) {
         model.addAttribute("detail", detail);
         model.addAttribute("conflict", conflict);
+        // the verifier's result is the one that counts; everywhere else a live result is provisional
+        model.addAttribute("verifying", "assessment/verify".equals(view));
         return view;
     }
 

@@ -1,5 +1,7 @@
 package vn.khuyenhoc.cdht.assessment;
 
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.criteria.CriteriaSetUsage;
@@ -18,5 +20,15 @@ class AssessmentCriteriaUsage implements CriteriaSetUsage {
     @Override
     public boolean uses(long criteriaSetId) {
         return assessments.existsByCriteriaSetId(criteriaSetId);
+    }
+
+    /** Assessments scored by the set per year (an admin's publish check: read through the set's index). */
+    @Override
+    public Map<Integer, Long> countsByYear(long criteriaSetId, int fromYear) {
+        Map<Integer, Long> counts = new TreeMap<>();
+        for (Object[] row : assessments.countByYearForSet(criteriaSetId, fromYear)) {
+            counts.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue());
+        }
+        return counts;
     }
 }

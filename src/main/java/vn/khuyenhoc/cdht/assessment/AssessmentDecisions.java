@@ -1,17 +1,23 @@
 package vn.khuyenhoc.cdht.assessment;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.criteria.CompetencySubtotal;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.CriteriaDefinition;
+import vn.khuyenhoc.cdht.criteria.RuleFailure;
 import vn.khuyenhoc.cdht.criteria.ScoreResult;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
@@ -53,21 +59,129 @@ public class AssessmentDecisions {
         if (state != AssessmentState.VERIFIED && !state.decided()) {
             throw new IllegalArgumentException("no decision is taken on " + state + " assessments");
         }
-        List<AssessmentRow> rows = lists.rowsInState(user, unitId, year, state);
-        Map<Long, Assessment> loaded = assessments.findAllById(rows.stream().map(AssessmentRow::id).toList())
+        return withReasons(lists.candidateRows(user, new AssessmentFilter(year, state, null, null, unitId)));
+    }
+
+    /**
+     * One page of the VERIFIED assessments of the unit's subtree and year, optionally of one target group and
+     * only those that passed (true) or failed (false) on their verified scores; the engine's reasons for the page's
+     * rows only. 404/403 for a unit the user may not see.
+     */
+    @Transactional(readOnly = true)
+    public Page<DecisionCandidate> verifiedPage(CurrentUser user, long unitId, int year, String targetGroup,
+            boolean passed, Pageable pageable) {
+        scope.requireReadable(user, unitId);
+        Page<CandidateRow> page = lists.candidatePage(user, verified(unitId, year, targetGroup, passed), pageable);
+        return new PageImpl<>(withReasons(page.getContent()), pageable, page.getTotalElements());
+    }
+
+    /** How many VERIFIED assessments of the unit's subtree and year (and group) passed and failed: [passed, failed]. */
+    @Transactional(readOnly = true)
+    public long[] verifiedCounts(CurrentUser user, long unitId, int year, String targetGroup) {
+        scope.requireReadable(user, unitId);
+        Map<Boolean, Long> counts = lists.countByVerifiedResult(user,
+                new AssessmentFilter(year, AssessmentState.VERIFIED, targetGroup, null, unitId));
+        return new long[] {counts.getOrDefault(Boolean.TRUE, 0L), counts.getOrDefault(Boolean.FALSE, 0L)};
+    }
+
+    /**
+     * Every VERIFIED assessment of the unit's subtree and year (and group) that passed, in list order, without
+     * reasons (a pass has none): what "select all that pass" takes. Read in SQL, no entity loaded.
+     */
+    @Transactional(readOnly = true)
+    public List<DecisionCandidate> passingCandidates(CurrentUser user, long unitId, int year, String targetGroup) {
+        scope.requireReadable(user, unitId);
+        return lists.candidateRows(user, verified(unitId, year, targetGroup, true)).stream()
+                .map(row -> candidate(row, List.of())).toList();
+    }
+
+    /** The ids of the VERIFIED assessments of the unit's subtree and year (and group) that passed, or failed. */
+    @Transactional(readOnly = true)
+    public List<Long> verifiedIds(CurrentUser user, long unitId, int year, String targetGroup, boolean passed) {
+        scope.requireReadable(user, unitId);
+        return lists.candidateRows(user, verified(unitId, year, targetGroup, passed)).stream()
+                .map(CandidateRow::id).toList();
+    }
+
+    /**
+     * The VERIFIED assessments of the unit's subtree and year among these ids, in list order, with the engine's
+     * reasons; ids that are not (any more) such assessments are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<DecisionCandidate> verifiedAmong(CurrentUser user, long unitId, int year, Collection<Long> ids) {
+        scope.requireReadable(user, unitId);
+        return ids.isEmpty() ? List.of() : withReasons(lists.candidateRows(user,
+                new AssessmentFilter(year, AssessmentState.VERIFIED, null, null, unitId), ids));
+    }
+
+    /**
+     * The current version of each of these assessments that is still VERIFIED in the unit's subtree and year, for
+     * telling which picks went stale. Read in SQL, no entity loaded.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> verifiedVersions(CurrentUser user, long unitId, int year, Collection<Long> ids) {
+        scope.requireReadable(user, unitId);
+        Map<Long, Long> versions = new HashMap<>();
+        if (!ids.isEmpty()) {
+            lists.candidateRows(user, new AssessmentFilter(year, AssessmentState.VERIFIED, null, null, unitId), ids)
+                    .forEach(row -> versions.put(row.id(), row.version()));
+        }
+        return versions;
+    }
+
+    /**
+     * The competencies' subtotals of the verified scores of these assessments of the unit's subtree and year (any
+     * state once verified), in form order, for lists of recognised citizens; ids without verified scores are left
+     * out.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<CompetencySubtotal>> verifiedSubtotals(CurrentUser user, long unitId, int year,
+            Collection<Long> ids) {
+        scope.requireReadable(user, unitId);
+        List<Long> inScope = ids.isEmpty() ? List.of() : lists.candidateRows(user,
+                new AssessmentFilter(year, null, null, null, unitId), ids).stream().map(CandidateRow::id).toList();
+        Map<Long, CriteriaDefinition> sets = new HashMap<>();
+        Map<Long, List<CompetencySubtotal>> subtotals = new HashMap<>();
+        for (int from = 0; from < inScope.size(); from += AssessmentLists.ID_CHUNK) {
+            for (Assessment assessment : assessments.findAllById(inScope.subList(from,
+                    Math.min(inScope.size(), from + AssessmentLists.ID_CHUNK)))) {
+                CriteriaDefinition criteria = sets.computeIfAbsent(assessment.getCriteriaSetId(),
+                        catalog::definition);
+                ScoreResult verdict = Assessments.scoreOrNull(criteria, assessment, assessment.verifiedScores());
+                if (verdict != null) {
+                    subtotals.put(assessment.getId(), verdict.subtotals());
+                }
+            }
+        }
+        return subtotals;
+    }
+
+    private static AssessmentFilter verified(long unitId, int year, String targetGroup, boolean passed) {
+        return new AssessmentFilter(year, AssessmentState.VERIFIED, targetGroup,
+                passed ? AssessmentFilter.ResultFilter.PASSED : AssessmentFilter.ResultFilter.FAILED, unitId);
+    }
+
+    /** The rows with the engine's reasons on their verified scores (loads the rows' assessments and scores). */
+    private List<DecisionCandidate> withReasons(List<CandidateRow> rows) {
+        Map<Long, Assessment> loaded = assessments.findAllById(rows.stream().map(CandidateRow::id).toList())
                 .stream().collect(Collectors.toMap(Assessment::getId, Function.identity()));
         Map<Long, CriteriaDefinition> sets = new HashMap<>();
         List<DecisionCandidate> result = new ArrayList<>();
-        for (AssessmentRow row : rows) {
+        for (CandidateRow row : rows) {
             Assessment assessment = loaded.get(row.id());
-            CriteriaDefinition criteria = sets.computeIfAbsent(assessment.getCriteriaSetId(), catalog::definition);
+            CriteriaDefinition criteria = sets.computeIfAbsent(row.criteriaSetId(), catalog::definition);
             ScoreResult verdict = Assessments.score(criteria, assessment, assessment.verifiedScores());
-            result.add(new DecisionCandidate(row.id(), row.citizenId(), row.citizenName(), row.birthYear(),
-                    assessment.getUnitId(), row.unitName(), row.year(), row.targetGroup(), assessment.getState(),
-                    assessment.getVerifiedTotal(), assessment.getVerifiedPassed(), assessment.getHasDigitalSkills(),
-                    assessment.getDigitalProficient(), verdict.failures(), assessment.getVersion()));
+            result.add(candidate(row, verdict.failures()));
         }
         return result;
+    }
+
+    private static DecisionCandidate candidate(CandidateRow row, List<RuleFailure> failures) {
+        return new DecisionCandidate(row.id(), row.citizenId(), row.citizenName(), row.birthYear(), row.gender(),
+                row.unitId(), row.unitName(), row.year(), row.targetGroup(), row.state(),
+                row.verifiedTotal() == null ? 0 : row.verifiedTotal(), row.passed(),
+                Boolean.TRUE.equals(row.hasDigitalSkills()), Boolean.TRUE.equals(row.digitalProficient()), failures,
+                row.version());
     }
 
     /**

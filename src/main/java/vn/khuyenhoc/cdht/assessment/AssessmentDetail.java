@@ -55,6 +55,26 @@ public record AssessmentDetail(long id, long citizenId, String citizenName, int 
         public Section {
             lines = List.copyOf(lines);
         }
+
+        /** The competency's highest possible points: its indicators' maximums added up. */
+        public int maxPoints() {
+            return lines.stream().mapToInt(Line::maxPoints).sum();
+        }
+
+        /** The self-scores of its indicators added up; null while none is entered. */
+        public Integer selfPoints() {
+            return sum(lines.stream().map(Line::selfScore).toList());
+        }
+
+        /** The verified scores added up; null until verified. */
+        public Integer verifiedPoints() {
+            return sum(lines.stream().map(Line::verifiedScore).toList());
+        }
+
+        private static Integer sum(List<Integer> scores) {
+            return scores.stream().allMatch(Objects::isNull) ? null
+                    : scores.stream().filter(Objects::nonNull).mapToInt(Integer::intValue).sum();
+        }
     }
 
     /**

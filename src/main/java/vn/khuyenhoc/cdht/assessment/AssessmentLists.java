@@ -1,8 +1,10 @@
 package vn.khuyenhoc.cdht.assessment;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +15,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.cdht.citizen.Gender;
 import vn.khuyenhoc.cdht.community.DataEntryScope;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.SubtreeSql;
@@ -51,6 +54,23 @@ class AssessmentLists {
             rs.getObject("verified_total", Integer.class), rs.getObject("passed", Boolean.class),
             rs.getLong("version"), rs.getString("scores_entered_by"), rs.getString("scores_changed_by"));
 
+    private static final String CANDIDATE_COLUMNS = """
+            a.id, a.citizen_id, c.full_name, c.birth_year, c.gender, a.unit_id, u.name as unit_name,
+            a.assessment_year, a.target_group, a.state, a.verified_total, a.verified_passed, a.has_digital_skills,
+            a.digital_proficient, a.criteria_set_id, a.version, c.search_name""";
+
+    private static final RowMapper<CandidateRow> CANDIDATE = (rs, i) -> new CandidateRow(rs.getLong("id"),
+            rs.getLong("citizen_id"), rs.getString("full_name"), rs.getInt("birth_year"),
+            Gender.valueOf(rs.getString("gender")), rs.getLong("unit_id"), rs.getString("unit_name"),
+            rs.getInt("assessment_year"), rs.getString("target_group"),
+            AssessmentState.valueOf(rs.getString("state")), rs.getObject("verified_total", Integer.class),
+            rs.getObject("verified_passed", Boolean.class), rs.getObject("has_digital_skills", Boolean.class),
+            rs.getObject("digital_proficient", Boolean.class), rs.getLong("criteria_set_id"), rs.getLong("version"),
+            rs.getString("search_name"));
+
+    /** Ids per {@code in (...)} list: PgJDBC takes at most 32,767 bind parameters per statement. */
+    static final int ID_CHUNK = 5000;
+
     private final DataEntryScope scope;
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -66,6 +86,51 @@ class AssessmentLists {
      * sorting every citizen of the subtree (14,000 per commune and year at province scale) for 20 rows.
      */
     Page<AssessmentRow> search(CurrentUser user, AssessmentFilter filter, Pageable pageable) {
+        return page(user, filter, pageable, ROW_COLUMNS, ROW);
+    }
+
+    /** One page of the filter's rows as recognition decisions pick them (see {@link #search} for the paging). */
+    Page<CandidateRow> candidatePage(CurrentUser user, AssessmentFilter filter, Pageable pageable) {
+        return page(user, filter, pageable, CANDIDATE_COLUMNS, CANDIDATE);
+    }
+
+    /** Every row of the filter as recognition decisions pick them, in list order. */
+    List<CandidateRow> candidateRows(CurrentUser user, AssessmentFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        String where = FROM + " " + condition(user, filter, params);
+        return jdbc.query("select " + CANDIDATE_COLUMNS + " " + where + ORDER, params, CANDIDATE);
+    }
+
+    /** The rows of the filter among these assessments, in list order (ids in chunks: a bind limit of the driver). */
+    List<CandidateRow> candidateRows(CurrentUser user, AssessmentFilter filter, Collection<Long> ids) {
+        List<CandidateRow> rows = new ArrayList<>();
+        List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += ID_CHUNK) {
+            Map<String, Object> params = new HashMap<>();
+            String where = FROM + " " + condition(user, filter, params) + " and a.id in (:ids)";
+            params.put("ids", all.subList(from, Math.min(all.size(), from + ID_CHUNK)));
+            rows.addAll(jdbc.query("select " + CANDIDATE_COLUMNS + " " + where + ORDER, params, CANDIDATE));
+        }
+        if (all.size() > ID_CHUNK) {
+            rows.sort(CandidateRow.LIST_ORDER);
+        }
+        return rows;
+    }
+
+    /** How many rows of the filter there are by verified result (true, false; null while not verified). */
+    Map<Boolean, Long> countByVerifiedResult(CurrentUser user, AssessmentFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        String where = "from assessment a where " + condition(user, filter, params);
+        Map<Boolean, Long> counts = new HashMap<>();
+        jdbc.query("select a.verified_passed, count(*) as n " + where + " group by a.verified_passed", params,
+                rs -> {
+                    counts.put(rs.getObject("verified_passed", Boolean.class), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    private <T> Page<T> page(CurrentUser user, AssessmentFilter filter, Pageable pageable, String columns,
+            RowMapper<T> mapper) {
         Map<String, Object> params = new HashMap<>();
         String condition = condition(user, filter, params);
         List<Map<String, Object>> perName = jdbc.queryForList("select u.name, count(*) as n"
@@ -92,8 +157,8 @@ class AssessmentLists {
         params.put("names", names);
         params.put("limit", pageable.getPageSize());
         params.put("offset", pageStart - firstBefore);
-        List<AssessmentRow> rows = jdbc.query("select " + ROW_COLUMNS + " " + FROM + " " + condition
-                + " and u.name in (:names)" + ORDER + " limit :limit offset :offset", params, ROW);
+        List<T> rows = jdbc.query("select " + columns + " " + FROM + " " + condition
+                + " and u.name in (:names)" + ORDER + " limit :limit offset :offset", params, mapper);
         return new PageImpl<>(rows, pageable, total);
     }
 
@@ -128,6 +193,27 @@ class AssessmentLists {
     Page<CitizenToAssess> notStarted(CurrentUser user, int year, Long withinUnitId, String targetGroup,
             Pageable pageable) {
         Map<String, Object> params = new HashMap<>();
+        String where = notStartedWhere(user, year, withinUnitId, targetGroup, params);
+        long total = jdbc.queryForObject("select count(*) " + where, params, Long.class);
+        params.put("limit", pageable.getPageSize());
+        params.put("offset", pageable.getOffset());
+        List<CitizenToAssess> rows = jdbc.query("""
+                select c.id, c.full_name, c.birth_year, c.target_group, u.name as unit_name
+                """ + where + " order by u.name, c.search_name, c.birth_year, c.id limit :limit offset :offset",
+                params, (rs, i) -> new CitizenToAssess(rs.getLong("id"), rs.getString("full_name"),
+                        rs.getInt("birth_year"), rs.getString("target_group"), rs.getString("unit_name")));
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** How many citizens the "not started" list of the user's subtree holds for the year. */
+    long notStartedCount(CurrentUser user, int year) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.queryForObject("select count(*) " + notStartedWhere(user, year, null, null, params), params,
+                Long.class);
+    }
+
+    private String notStartedWhere(CurrentUser user, int year, Long withinUnitId, String targetGroup,
+            Map<String, Object> params) {
         StringBuilder where = new StringBuilder("""
                 from citizen c join admin_unit u on u.id = c.unit_id
                 where not exists (select 1 from assessment a
@@ -141,15 +227,7 @@ class AssessmentLists {
             where.append(" and c.target_group = :group");
             params.put("group", targetGroup);
         }
-        long total = jdbc.queryForObject("select count(*) " + where, params, Long.class);
-        params.put("limit", pageable.getPageSize());
-        params.put("offset", pageable.getOffset());
-        List<CitizenToAssess> rows = jdbc.query("""
-                select c.id, c.full_name, c.birth_year, c.target_group, u.name as unit_name
-                """ + where + " order by u.name, c.search_name, c.birth_year, c.id limit :limit offset :offset",
-                params, (rs, i) -> new CitizenToAssess(rs.getLong("id"), rs.getString("full_name"),
-                        rs.getInt("birth_year"), rs.getString("target_group"), rs.getString("unit_name")));
-        return new PageImpl<>(rows, pageable, total);
+        return where.toString();
     }
 
     /** The filter as a condition on {@code a} (and nothing else), for {@code where}. */

@@ -3,6 +3,8 @@ package vn.khuyenhoc.cdht.assessment;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface AssessmentRepository extends JpaRepository<Assessment, Long> {
 
@@ -11,4 +13,8 @@ interface AssessmentRepository extends JpaRepository<Assessment, Long> {
     List<Assessment> findByCitizenIdOrderByYearDesc(long citizenId);
 
     boolean existsByCriteriaSetId(long criteriaSetId);
+
+    @Query("select a.year, count(a) from Assessment a where a.criteriaSetId = :set and a.year >= :fromYear"
+            + " group by a.year order by a.year")
+    List<Object[]> countByYearForSet(@Param("set") long criteriaSetId, @Param("fromYear") int fromYear);
 }

@@ -19,6 +19,7 @@ import vn.khuyenhoc.cdht.citizen.CitizenSummary;
 import vn.khuyenhoc.cdht.citizen.Citizens;
 import vn.khuyenhoc.cdht.community.DataEntryScope;
 import vn.khuyenhoc.cdht.criteria.Channel;
+import vn.khuyenhoc.cdht.criteria.CompetencySubtotal;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.CriteriaDefinition;
 import vn.khuyenhoc.cdht.criteria.CriteriaSetSummary;
@@ -318,6 +319,7 @@ public class Assessments {
     static ScorePreview preview(CriteriaDefinition criteria, String targetGroup, Channel channel,
             Map<String, Integer> scores) {
         Map<String, Integer> given = new HashMap<>();
+        Map<String, Integer> valid = new HashMap<>();
         int total = 0;
         int scored = 0;
         for (IndicatorDefinition indicator : criteria.indicators()) {
@@ -325,6 +327,7 @@ public class Assessments {
             if (score != null) {
                 given.put(indicator.code(), score);
                 if (score >= indicator.minPoints() && score <= indicator.maxPoints()) {
+                    valid.put(indicator.code(), score);
                     total += score;
                     scored++;
                 }
@@ -333,11 +336,27 @@ public class Assessments {
         try {
             ScoreResult result = ScoringEngine.score(criteria, targetGroup, given, channel);
             return new ScorePreview(result.total(), criteria.maxTotal(), scored, criteria.indicators().size(),
-                    result, List.of());
+                    result, List.of(), result.subtotals());
         } catch (InvalidScoresException e) {
             return new ScorePreview(total, criteria.maxTotal(), scored, criteria.indicators().size(), null,
-                    e.problems());
+                    e.problems(), partialSubtotals(criteria, valid));
         }
+    }
+
+    /** Per competency, the valid scores entered so far: the live form shows them before every score is in. */
+    static List<CompetencySubtotal> partialSubtotals(CriteriaDefinition criteria, Map<String, Integer> scores) {
+        List<CompetencySubtotal> subtotals = new ArrayList<>();
+        for (var competency : criteria.competencies()) {
+            int points = 0;
+            int max = 0;
+            for (IndicatorDefinition indicator : criteria.indicatorsOf(competency.code())) {
+                points += scores.getOrDefault(indicator.code(), 0);
+                max += indicator.maxPoints();
+            }
+            subtotals.add(new CompetencySubtotal(competency.code(), competency.name(), points, max,
+                    competency.minPoints()));
+        }
+        return subtotals;
     }
 
     /** The engine on the set the assessment names (already loaded: the catalog's own score() would reload it). */

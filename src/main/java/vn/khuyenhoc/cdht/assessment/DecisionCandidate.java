@@ -1,6 +1,7 @@
 package vn.khuyenhoc.cdht.assessment;
 
 import java.util.List;
+import vn.khuyenhoc.cdht.citizen.Gender;
 import vn.khuyenhoc.cdht.criteria.RuleFailure;
 
 /**
@@ -9,8 +10,8 @@ import vn.khuyenhoc.cdht.criteria.RuleFailure;
  *
  * @param version pass it back to {@link AssessmentDecisions#applyDecision} so a stale list is refused
  */
-public record DecisionCandidate(long assessmentId, long citizenId, String citizenName, int birthYear, long unitId,
-        String unitName, int year, String targetGroup, AssessmentState state, int verifiedTotal,
+public record DecisionCandidate(long assessmentId, long citizenId, String citizenName, int birthYear, Gender gender,
+        long unitId, String unitName, int year, String targetGroup, AssessmentState state, int verifiedTotal,
         boolean verifiedPassed, boolean hasDigitalSkills, boolean digitalProficient, List<RuleFailure> failures,
         long version) {
 

@@ -1,6 +1,7 @@
 package vn.khuyenhoc.cdht.assessment;
 
 import java.util.List;
+import vn.khuyenhoc.cdht.criteria.CompetencySubtotal;
 import vn.khuyenhoc.cdht.criteria.ScoreProblem;
 import vn.khuyenhoc.cdht.criteria.ScoreResult;
 
@@ -12,12 +13,15 @@ import vn.khuyenhoc.cdht.criteria.ScoreResult;
  * @param scored   how many indicators have a valid score
  * @param result   the engine's result; null while the input cannot be scored
  * @param problems why it cannot be scored (missing or out-of-range scores); empty when result is set
+ * @param subtotals per competency of the set, in form order: the valid scores entered so far against the
+ *                  competency's maximum (the engine's own subtotals once complete)
  */
 public record ScorePreview(int total, int maxTotal, int scored, int indicators, ScoreResult result,
-        List<ScoreProblem> problems) {
+        List<ScoreProblem> problems, List<CompetencySubtotal> subtotals) {
 
     public ScorePreview {
         problems = List.copyOf(problems);
+        subtotals = List.copyOf(subtotals);
     }
 
     public boolean complete() {

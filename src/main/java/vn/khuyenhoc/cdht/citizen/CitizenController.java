@@ -1,6 +1,7 @@
 package vn.khuyenhoc.cdht.citizen;
 
 import jakarta.validation.Valid;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +160,7 @@ class CitizenController {
         model.addAttribute("workplace", name(citizen.workplaceId()));
         model.addAttribute("assessments",
                 assessmentHistory.getIfAvailable(CitizenAssessmentHistory::none).forCitizen(id));
+        model.addAttribute("thisYear", Year.now().getValue());
         return "citizen/show";
     }
 
@@ -242,6 +244,14 @@ class CitizenController {
     }
 
     private String searchView(CurrentUser user, Model model, boolean idSearch) {
+        // the year's status beside each result: one look-up for the page's citizens
+        int thisYear = Year.now().getValue();
+        Page<?> results = (Page<?>) model.getAttribute("results");
+        List<Long> ids = results == null ? List.of() : results.getContent().stream()
+                .map(c -> ((CitizenSummary) c).id()).toList();
+        model.addAttribute("thisYear", thisYear);
+        model.addAttribute("yearStatus",
+                assessmentHistory.getIfAvailable(CitizenAssessmentHistory::none).statusKeys(ids, thisYear));
         model.addAttribute("idSearch", idSearch);
         model.addAttribute("targetGroups", citizens.targetGroups());
         model.addAttribute("unitOptions", scope.unitOptions(user, UnitLevels.RESIDENCE));

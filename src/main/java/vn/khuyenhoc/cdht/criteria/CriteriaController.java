@@ -137,18 +137,43 @@ class CriteriaController {
         }
     }
 
+    /** The confirmation page: what differs from the set in force, the years affected, what would refuse it. */
+    @GetMapping("/{id}/publish")
+    String publishForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) Integer effectiveYear, Model model, RedirectAttributes redirect) {
+        CriteriaAdministration.SetView view = administration.view(user, id);
+        if (!view.summary().draft()) {
+            return refuse(redirect, id, "criteria.set.notDraft");
+        }
+        model.addAttribute("preview", administration.publishPreview(user, id, effectiveYear));
+        return "criteria/publish";
+    }
+
     @PostMapping("/{id}/publish")
     String publish(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @RequestParam(required = false) Long version, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) Long version, @RequestParam(required = false) Integer effectiveYear,
+            Model model, RedirectAttributes redirect) {
         try {
-            administration.publish(user, id, version);
+            administration.publish(user, id, version, effectiveYear);
             redirect.addFlashAttribute("success", "criteria.published");
             return "redirect:/criteria/" + id;
         } catch (CriteriaSetInvalidException e) {
-            // shown in place, not redirected: the page lists every problem found at the moment of publishing
-            model.addAttribute("view", administration.view(user, id));
+            // shown in place, not redirected: every reason found at the moment of publishing, beside the preview
+            model.addAttribute("preview", administration.publishPreview(user, id, effectiveYear));
             model.addAttribute("publishProblems", e.problems());
-            return "criteria/show";
+            return "criteria/publish";
+        } catch (BusinessRuleException e) {
+            return refuse(redirect, id, e);
+        }
+    }
+
+    /** The confirmation page of retiring: the years it leaves without a set, the assessments that keep it. */
+    @GetMapping("/{id}/retire")
+    String retireForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model,
+            RedirectAttributes redirect) {
+        try {
+            model.addAttribute("preview", administration.retirePreview(user, id));
+            return "criteria/retire";
         } catch (BusinessRuleException e) {
             return refuse(redirect, id, e);
         }

@@ -18,6 +18,8 @@ interface CriteriaSetRepository extends JpaRepository<CriteriaSet, Long> {
 
     Optional<CriteriaSet> findFirstByCodeAndStatus(String code, CriteriaStatus status);
 
+    long countByStatus(CriteriaStatus status);
+
     /** Every version of a code, locked until the transaction ends: two admins making the next version queue up. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select s from CriteriaSet s where s.code = :code")
@@ -36,6 +38,24 @@ interface CriteriaSetRepository extends JpaRepository<CriteriaSet, Long> {
             where s.status = vn.khuyenhoc.cdht.criteria.CriteriaStatus.PUBLISHED
             order by s.publishedAt desc, s.versionNumber desc, s.id desc""")
     List<CriteriaSet> findPublished();
+
+    String PUBLISHED_OVERLAPPING = """
+            select s from CriteriaSet s
+            where s.status = vn.khuyenhoc.cdht.criteria.CriteriaStatus.PUBLISHED
+              and s.yearFrom <= :yearTo and s.yearTo >= :yearFrom
+            order by s.yearFrom, s.id""";
+
+    /** Published sets covering any year from {@code yearFrom} to {@code yearTo}, the earliest first. */
+    @Query(PUBLISHED_OVERLAPPING)
+    List<CriteriaSet> findPublishedOverlapping(@Param("yearFrom") int yearFrom, @Param("yearTo") int yearTo);
+
+    /**
+     * As {@link #findPublishedOverlapping}, locked until the transaction ends: two admins publishing over the same
+     * years queue up, and the second sees the first's result.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query(PUBLISHED_OVERLAPPING)
+    List<CriteriaSet> lockPublishedOverlapping(@Param("yearFrom") int yearFrom, @Param("yearTo") int yearTo);
 }
 
 interface TargetGroupRepository extends JpaRepository<TargetGroup, String> {

@@ -133,7 +133,13 @@ class CriteriaSet {
         this.basedOnId = basedOnId;
         this.createdAt = Instant.now();
         describe(name, legalBasis, yearFrom, yearTo, totalPoints);
-        applyRules(ScoringRules.defaults(null));
+        // the defaults unchecked: the caller applies the rules it was given, and those are checked
+        ScoringRules defaults = ScoringRules.defaults(null);
+        this.minTotal = defaults.minTotal();
+        this.minPerIndicator = defaults.minPerIndicator();
+        this.digitalThreshold = defaults.digitalThreshold();
+        this.proficientThreshold = defaults.proficientThreshold();
+        this.proficientWhenOnlineSelf = defaults.proficientWhenOnlineSelf();
     }
 
     // ---- status ----
@@ -149,10 +155,39 @@ class CriteriaSet {
     }
 
     void publish(String actor) {
+        publish(actor, yearFrom);
+    }
+
+    /**
+     * Publishes from the effective year on (the draft's first year or later): the years before it stay with the
+     * version that covers them.
+     */
+    void publish(String actor, int effectiveYear) {
         requireDraft();
+        if (effectiveYear < yearFrom || effectiveYear > yearTo) {
+            throw BusinessRuleException.onField("effectiveYear", "criteria.publish.effectiveOutside",
+                    String.valueOf(effectiveYear), String.valueOf(yearFrom), String.valueOf(yearTo));
+        }
+        this.yearFrom = effectiveYear;
         this.status = CriteriaStatus.PUBLISHED;
         this.publishedAt = Instant.now();
         this.publishedBy = actor;
+        touch();
+    }
+
+    /**
+     * A newer version takes over from the effective year: this published set's range ends the year before. Its
+     * rules and content never change; only the years it is used for.
+     */
+    void endBefore(int effectiveYear) {
+        if (status != CriteriaStatus.PUBLISHED) {
+            throw new BusinessRuleException("criteria.set.notPublished");
+        }
+        if (effectiveYear <= yearFrom) {
+            throw BusinessRuleException.onField("effectiveYear", "criteria.publish.wouldVanish", name,
+                    String.valueOf(versionNumber), String.valueOf(yearFrom), String.valueOf(effectiveYear));
+        }
+        this.yearTo = Math.min(yearTo, effectiveYear - 1);
         touch();
     }
 
@@ -194,6 +229,42 @@ class CriteriaSet {
 
     // ---- header and rules ----
 
+    /**
+     * Cross-field checks of the rules against the set's scale, at every save (publishing checks them all again with
+     * the indicators as they are then): no rule may ask for more than the scale gives. With every rule within its
+     * scale the set is satisfiable: all indicators at their maximum meet each minimum at once.
+     */
+    private void requireSatisfiable(ScoringRules rules, String digital) {
+        if (rules.minTotal() > totalPoints) {
+            throw BusinessRuleException.onField("minTotal", "criteria.rules.minTotalAboveTotal",
+                    String.valueOf(rules.minTotal()), String.valueOf(totalPoints));
+        }
+        indicators.stream().mapToInt(Indicator::getMaxPoints).min().ifPresent(lowestMax -> {
+            if (rules.minPerIndicator() > lowestMax) {
+                throw BusinessRuleException.onField("minPerIndicator", "criteria.rules.minPerIndicatorAboveScale",
+                        String.valueOf(rules.minPerIndicator()), String.valueOf(lowestMax));
+            }
+        });
+        if (digital != null) {
+            Indicator indicator = findIndicatorByCode(digital).orElseThrow();
+            if (rules.digitalThreshold() < indicator.getMinPoints()
+                    || rules.digitalThreshold() > indicator.getMaxPoints()) {
+                throw BusinessRuleException.onField("digitalThreshold", "criteria.rules.thresholdOutsideScale",
+                        String.valueOf(rules.digitalThreshold()), digital, String.valueOf(indicator.getMinPoints()),
+                        String.valueOf(indicator.getMaxPoints()));
+            }
+            if (rules.proficientThreshold() < rules.digitalThreshold()
+                    || rules.proficientThreshold() > indicator.getMaxPoints()) {
+                throw BusinessRuleException.onField("proficientThreshold",
+                        "criteria.rules.proficientOutsideScale", String.valueOf(rules.proficientThreshold()),
+                        String.valueOf(rules.digitalThreshold()), String.valueOf(indicator.getMaxPoints()));
+            }
+        } else if (rules.proficientThreshold() < rules.digitalThreshold()) {
+            throw BusinessRuleException.onField("proficientThreshold", "criteria.rules.proficientBelowDigital",
+                    String.valueOf(rules.proficientThreshold()), String.valueOf(rules.digitalThreshold()));
+        }
+    }
+
     void describe(String newName, String newLegalBasis, int newYearFrom, int newYearTo, int newTotalPoints) {
         requireDraft();
         if (newYearTo < newYearFrom) {
@@ -213,6 +284,7 @@ class CriteriaSet {
         if (digital != null && !digital.isBlank() && findIndicatorByCode(digital).isEmpty()) {
             throw BusinessRuleException.onField("digitalIndicatorCode", "criteria.rules.unknownDigital", digital);
         }
+        requireSatisfiable(rules, digital == null || digital.isBlank() ? null : digital);
         this.minTotal = rules.minTotal();
         this.minPerIndicator = rules.minPerIndicator();
         this.digitalIndicatorCode = digital == null || digital.isBlank() ? null : digital;

@@ -1,5 +1,6 @@
 package vn.khuyenhoc.cdht.document;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,17 +15,23 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Renders a Thymeleaf template (XHTML) to PDF with openhtmltopdf. The DejaVu fonts ship inside the application
- * (resources/fonts, licence beside them) so every Vietnamese diacritic prints the same on any server, offline.
- * Templates name the families "DejaVu Serif" and "DejaVu Sans" in their CSS.
+ * Renders a Thymeleaf template (XHTML) to PDF with openhtmltopdf. The fonts ship inside the application
+ * (resources/fonts, licences beside them) so every Vietnamese diacritic prints the same on any server, offline.
+ * Templates name the families in their CSS: "Liberation Serif" (metric-compatible with Times New Roman, the face
+ * of official papers; regular, bold, italic, bold italic) for decisions and certificates, "DejaVu Serif" and
+ * "DejaVu Sans" for the rest.
  */
 @Service
 public class PdfRenderer {
 
     private static final List<FontFile> FONTS = List.of(
-            new FontFile("fonts/DejaVuSerif.ttf", "DejaVu Serif", 400),
-            new FontFile("fonts/DejaVuSerif-Bold.ttf", "DejaVu Serif", 700),
-            new FontFile("fonts/DejaVuSans.ttf", "DejaVu Sans", 400));
+            new FontFile("fonts/DejaVuSerif.ttf", "DejaVu Serif", 400, FontStyle.NORMAL),
+            new FontFile("fonts/DejaVuSerif-Bold.ttf", "DejaVu Serif", 700, FontStyle.NORMAL),
+            new FontFile("fonts/DejaVuSans.ttf", "DejaVu Sans", 400, FontStyle.NORMAL),
+            new FontFile("fonts/LiberationSerif-Regular.ttf", "Liberation Serif", 400, FontStyle.NORMAL),
+            new FontFile("fonts/LiberationSerif-Bold.ttf", "Liberation Serif", 700, FontStyle.NORMAL),
+            new FontFile("fonts/LiberationSerif-Italic.ttf", "Liberation Serif", 400, FontStyle.ITALIC),
+            new FontFile("fonts/LiberationSerif-BoldItalic.ttf", "Liberation Serif", 700, FontStyle.ITALIC));
 
     private final ITemplateEngine templates;
     private final Map<String, byte[]> fontBytes;
@@ -47,7 +54,7 @@ public class PdfRenderer {
             for (FontFile font : FONTS) {
                 byte[] bytes = fontBytes.get(font.path());
                 builder.useFont(() -> new java.io.ByteArrayInputStream(bytes), font.family(), font.weight(),
-                        com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
+                        font.style(), true);
             }
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
@@ -66,6 +73,6 @@ public class PdfRenderer {
         }
     }
 
-    private record FontFile(String path, String family, int weight) {
+    private record FontFile(String path, String family, int weight, FontStyle style) {
     }
 }

@@ -26,6 +26,7 @@ import vn.khuyenhoc.cdht.assessment.ScorePreview;
 import vn.khuyenhoc.cdht.assessment.SelfAssessments;
 import vn.khuyenhoc.cdht.criteria.InvalidScoresException;
 import vn.khuyenhoc.cdht.criteria.ScoreProblem;
+import vn.khuyenhoc.cdht.recognition.RecognitionNotices;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 
 /**
@@ -41,9 +42,11 @@ class PortalController {
     private final CitizenSessions sessions;
     private final SelfAssessments selfAssessments;
     private final PortalProperties properties;
+    private final RecognitionNotices recognitions;
 
     PortalController(CitizenAccess access, CitizenSessions sessions, SelfAssessments selfAssessments,
-            PortalProperties properties) {
+            PortalProperties properties, RecognitionNotices recognitions) {
+        this.recognitions = recognitions;
         this.access = access;
         this.sessions = sessions;
         this.selfAssessments = selfAssessments;
@@ -243,6 +246,8 @@ class PortalController {
         model.addAttribute("detail", detail);
         model.addAttribute("form", form);
         model.addAttribute("editable", detail.may("EDIT"));
+        // the outcome, once a decision is issued: the citizen's own assessment only (detail came from their session)
+        model.addAttribute("recognition", recognitions.forAssessment(detail.id()).orElse(null));
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", List.<ScoreProblem>of());
         }

@@ -4,9 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -16,6 +18,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import vn.khuyenhoc.cdht.assessment.AssessmentDecisions;
+import vn.khuyenhoc.cdht.criteria.CompetencySubtotal;
 import vn.khuyenhoc.cdht.document.PdfRenderer;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
@@ -30,14 +34,17 @@ import vn.khuyenhoc.cdht.shared.NotFoundException;
 @Component
 class DecisionDocuments {
 
-    private static final String[] COLUMNS = {"stt", "name", "birthYear", "hamlet", "outcome", "note"};
+    private static final String[] COLUMNS = {"stt", "name", "birthYear", "hamlet", "outcome"};
 
     private final RecognitionDecisions decisions;
+    private final AssessmentDecisions assessments;
     private final PdfRenderer pdf;
     private final MessageSource messages;
 
-    DecisionDocuments(RecognitionDecisions decisions, PdfRenderer pdf, MessageSource messages) {
+    DecisionDocuments(RecognitionDecisions decisions, AssessmentDecisions assessments, PdfRenderer pdf,
+            MessageSource messages) {
         this.decisions = decisions;
+        this.assessments = assessments;
         this.pdf = pdf;
         this.messages = messages;
     }
@@ -72,10 +79,24 @@ class DecisionDocuments {
         return certificates(detail, List.of(item));
     }
 
-    /** The decision's list as a spreadsheet: every citizen it decided, with the outcome and any revocation. */
+    /**
+     * The decision's list as a spreadsheet: every citizen it decided, with the outcome, the verified points of each
+     * competency (named as in the criteria set) and in total, and any revocation.
+     */
     byte[] spreadsheet(CurrentUser user, long id) {
         DecisionDetail detail = decisions.detail(user, id);
         DecisionSummary d = detail.decision();
+        Map<Long, List<CompetencySubtotal>> subtotals = assessments.verifiedSubtotals(user, d.unitId(), d.year(),
+                detail.items().stream().map(DecisionItem::assessmentId).toList());
+        List<String> headers = new ArrayList<>();
+        for (String column : COLUMNS) {
+            headers.add(text("recognition.xlsx.col." + column));
+        }
+        List<CompetencySubtotal> competencies = subtotals.values().stream().findFirst().orElse(List.of());
+        competencies.forEach(c -> headers.add(text("recognition.xlsx.col.competency", c.name())));
+        headers.add(text("recognition.xlsx.col.total"));
+        headers.add(text("recognition.xlsx.col.note"));
+        int columns = headers.size();
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(text("recognition.xlsx.sheet"));
             CellStyle title = style(book, true, false);
@@ -85,11 +106,11 @@ class DecisionDocuments {
             row(sheet, 1, null, text("recognition.xlsx.subtitle",
                     decisions.numberLabel(d.issuerKind(), d.number()), Dates.format(d.issuedOn()), d.issuerName()));
             for (int r = 0; r < 2; r++) {
-                sheet.addMergedRegion(new CellRangeAddress(r, r, 0, COLUMNS.length - 1));
+                sheet.addMergedRegion(new CellRangeAddress(r, r, 0, columns - 1));
             }
             Row head = sheet.createRow(3);
-            for (int c = 0; c < COLUMNS.length; c++) {
-                head.createCell(c).setCellValue(text("recognition.xlsx.col." + COLUMNS[c]));
+            for (int c = 0; c < columns; c++) {
+                head.createCell(c).setCellValue(headers.get(c));
                 head.getCell(c).setCellStyle(header);
             }
             int r = 4;
@@ -100,17 +121,28 @@ class DecisionDocuments {
                 row.createCell(2).setCellValue(item.birthYear());
                 row.createCell(3).setCellValue(item.hamletName());
                 row.createCell(4).setCellValue(text("recognition.outcome." + item.outcome().name()));
-                row.createCell(5).setCellValue(item.revoked() ? text("recognition.xlsx.revoked",
+                List<CompetencySubtotal> points = subtotals.getOrDefault(item.assessmentId(), List.of());
+                int c = COLUMNS.length;
+                for (CompetencySubtotal competency : competencies) {
+                    Cell value = row.createCell(c++);
+                    points.stream().filter(p -> p.code().equals(competency.code())).findFirst()
+                            .ifPresent(p -> value.setCellValue(p.points()));
+                }
+                Cell total = row.createCell(c++);
+                if (!points.isEmpty()) {
+                    total.setCellValue(points.stream().mapToInt(CompetencySubtotal::points).sum());
+                }
+                row.createCell(c).setCellValue(item.revoked() ? text("recognition.xlsx.revoked",
                         Dates.format(item.revokedAt().atZone(ZoneId.systemDefault()).toLocalDate()),
                         item.revokeReason()) : "");
-                for (int c = 0; c < COLUMNS.length; c++) {
-                    row.getCell(c).setCellStyle(cell);
+                for (int k = 0; k < columns; k++) {
+                    row.getCell(k).setCellStyle(cell);
                 }
                 r++;
             }
-            int[] widths = {6, 32, 10, 24, 20, 40};
-            for (int c = 0; c < widths.length; c++) {
-                sheet.setColumnWidth(c, widths[c] * 256);
+            int[] widths = {6, 32, 10, 24, 20};
+            for (int c = 0; c < columns; c++) {
+                sheet.setColumnWidth(c, (c < widths.length ? widths[c] : c == columns - 1 ? 40 : 16) * 256);
             }
             book.write(out);
             return out.toByteArray();

@@ -25,6 +25,9 @@ class DecisionForm {
     @Size(max = RecognitionDecisions.ISSUER_MAX)
     private String issuerName;
 
+    @Size(max = RecognitionDecisions.ISSUER_MAX)
+    private String superiorName;
+
     @Size(max = RecognitionDecisions.PLACE_MAX)
     private String placeName;
 
@@ -48,6 +51,7 @@ class DecisionForm {
         form.issuedOn = draft.issuedOn();
         form.issuerKind = draft.issuerKind();
         form.issuerName = draft.issuerName();
+        form.superiorName = draft.superiorName();
         form.placeName = draft.placeName();
         form.signerName = draft.signerName();
         form.signerTitle = draft.signerTitle();
@@ -58,14 +62,14 @@ class DecisionForm {
     static DecisionForm of(DecisionSummary decision) {
         DecisionForm form = of(decision.unitCode(), decision.year(), new DecisionDraft(decision.number(),
                 decision.issuedOn(), decision.issuerKind(), decision.issuerName(), decision.placeName(),
-                decision.signerName(), decision.signerTitle(), decision.legalBasis()));
+                decision.signerName(), decision.signerTitle(), decision.legalBasis(), decision.superiorName()));
         form.version = decision.version();
         return form;
     }
 
     DecisionDraft toDraft() {
         return new DecisionDraft(number, issuedOn, issuerKind, issuerName, placeName, signerName, signerTitle,
-                legalBasis);
+                legalBasis, superiorName);
     }
 
     public String getUnitCode() {
@@ -114,6 +118,14 @@ class DecisionForm {
 
     public void setIssuerName(String issuerName) {
         this.issuerName = issuerName;
+    }
+
+    public String getSuperiorName() {
+        return superiorName;
+    }
+
+    public void setSuperiorName(String superiorName) {
+        this.superiorName = superiorName;
     }
 
     public String getPlaceName() {

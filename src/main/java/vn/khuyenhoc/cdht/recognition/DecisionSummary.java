@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /** The header of a decision: everything but its citizens. */
 public record DecisionSummary(long id, long unitId, String unitCode, String unitName, int year, int number,
-        LocalDate issuedOn, IssuerKind issuerKind, String issuerName, String placeName, String signerName,
+        LocalDate issuedOn, IssuerKind issuerKind, String issuerName, String superiorName, String placeName,
+        String signerName,
         String signerTitle, String legalBasis, DecisionStatus status, String createdBy, Instant createdAt,
         String issuedBy, Instant issuedAt, long version) {
 
@@ -23,6 +24,11 @@ public record DecisionSummary(long id, long unitId, String unitCode, String unit
         return lines(signerTitle);
     }
 
+    /** The recitals still hold a blank to fill in ("…", as the default basis leaves the date of QĐ 324). */
+    public boolean basisHasBlanks() {
+        return legalBasis != null && legalBasis.contains("…");
+    }
+
     /** The "Căn cứ" recitals, one per line. */
     public List<String> legalBasisLines() {
         return lines(legalBasis);
@@ -31,6 +37,11 @@ public record DecisionSummary(long id, long unitId, String unitCode, String unit
     /** Headings of the printed decision are in capitals, Vietnamese style ("HỘI KHUYẾN HỌC XÃ VĨNH LINH"). */
     public String issuerNameUpper() {
         return issuerName.toUpperCase(VIETNAMESE);
+    }
+
+    /** The body above the issuer in capitals, or null when the decision names none. */
+    public String superiorNameUpper() {
+        return superiorName == null || superiorName.isBlank() ? null : superiorName.toUpperCase(VIETNAMESE);
     }
 
     /** Day and month as Decree 30/2020/NĐ-CP writes dates: a zero before days below 10 and months below 3. */

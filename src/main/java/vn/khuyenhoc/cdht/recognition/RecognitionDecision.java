@@ -46,6 +46,9 @@ class RecognitionDecision {
     @Column(name = "issuer_name", nullable = false)
     private String issuerName;
 
+    @Column(name = "superior_name")
+    private String superiorName;
+
     @Column(name = "place_name", nullable = false)
     private String placeName;
 
@@ -102,6 +105,8 @@ class RecognitionDecision {
         this.issuedOn = draft.issuedOn();
         this.issuerKind = draft.issuerKind();
         this.issuerName = draft.issuerName();
+        this.superiorName = draft.superiorName() == null || draft.superiorName().isBlank() ? null
+                : draft.superiorName();
         this.placeName = draft.placeName();
         this.signerName = draft.signerName();
         this.signerTitle = draft.signerTitle();
@@ -127,7 +132,8 @@ class RecognitionDecision {
     }
 
     String describe() {
-        return "number=" + number + " issuer=" + issuerKind + " '" + issuerName + "' on=" + issuedOn + " place='"
+        return "number=" + number + " issuer=" + issuerKind + " '" + issuerName + "' under '"
+                + (superiorName == null ? "" : superiorName) + "' on=" + issuedOn + " place='"
                 + placeName + "' signer='" + signerName + "' title='" + signerTitle.replace('\n', '/') + "'";
     }
 
@@ -157,6 +163,10 @@ class RecognitionDecision {
 
     String getIssuerName() {
         return issuerName;
+    }
+
+    String getSuperiorName() {
+        return superiorName;
     }
 
     String getPlaceName() {

@@ -18,6 +18,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -26,13 +27,13 @@ import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.assessment.AssessmentConflictException;
 import vn.khuyenhoc.cdht.assessment.AssessmentDecisions;
-import vn.khuyenhoc.cdht.assessment.AssessmentState;
 import vn.khuyenhoc.cdht.assessment.Decision;
 import vn.khuyenhoc.cdht.assessment.DecisionCandidate;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.community.DataEntryScope;
 import vn.khuyenhoc.cdht.community.UnitLevels;
 import vn.khuyenhoc.cdht.community.UnitOption;
+import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.Dates;
@@ -58,6 +59,7 @@ class RecognitionDecisions {
     static final int ISSUER_MAX = 200;
     static final int PLACE_MAX = 100;
     static final int SIGNER_MAX = 100;
+    static final int PICK_PAGE_SIZE = 50;
     private static final Set<Role> DECIDERS = EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER);
 
     private final RecognitionDecisionRepository decisions;
@@ -69,10 +71,13 @@ class RecognitionDecisions {
     private final AuditLog audit;
     private final MessageSource messages;
     private final NamedParameterJdbcTemplate jdbc;
+    private final CriteriaCatalog catalog;
 
     RecognitionDecisions(RecognitionDecisionRepository decisions, RecognitionItemRepository items,
             AssessmentDecisions assessmentDecisions, RecognitionSettings settings, DataEntryScope scope,
-            Units units, AuditLog audit, MessageSource messages, NamedParameterJdbcTemplate jdbc) {
+            Units units, AuditLog audit, MessageSource messages, NamedParameterJdbcTemplate jdbc,
+            CriteriaCatalog catalog) {
+        this.catalog = catalog;
         this.decisions = decisions;
         this.items = items;
         this.assessmentDecisions = assessmentDecisions;
@@ -146,10 +151,13 @@ class RecognitionDecisions {
         List<RecognitionItem> included = items.findByDecisionIdOrderByPosition(id);
         Set<Long> stale = new HashSet<>();
         if (decision.isDraft() && !included.isEmpty()) {
-            Map<Long, DecisionCandidate> current = candidatesById(user, decision);
+            // a draft's positions are numbered at issue: until then it lists in the order issuing will number
+            included = included.stream().sorted(RecognitionItem.LIST_ORDER).toList();
+            Map<Long, Long> current = assessmentDecisions.verifiedVersions(user, decision.getUnitId(),
+                    decision.getYear(), included.stream().map(RecognitionItem::getAssessmentId).toList());
             for (RecognitionItem item : included) {
-                DecisionCandidate now = current.get(item.getAssessmentId());
-                if (now == null || now.version() != item.getAssessmentVersion()) {
+                Long now = current.get(item.getAssessmentId());
+                if (now == null || now != item.getAssessmentVersion()) {
                     stale.add(item.getAssessmentId());
                 }
             }
@@ -159,28 +167,49 @@ class RecognitionDecisions {
     }
 
     /**
-     * The verified assessments of the decision's commune and year, those this draft includes marked, those in
-     * another decision marked with it. For drafts only, and only for those who may change the draft.
+     * One page of the pick list: the VERIFIED assessments of the decision's commune and year matching the filter,
+     * those that passed or (listed apart) those that failed, each marked when this draft includes it or another
+     * decision does. For drafts only, and only for those who may change the draft.
      */
     @Transactional(readOnly = true)
-    List<PickCandidate> pickList(CurrentUser user, long id) {
+    PickPage pickPage(CurrentUser user, long id, PickFilter filter, int page) {
         RecognitionDecision decision = writableDraft(user, id);
-        List<DecisionCandidate> candidates = assessmentDecisions.candidates(user, decision.getUnitId(),
-                decision.getYear(), AssessmentState.VERIFIED);
-        Map<Long, RecognitionItem> taken = items.findByAssessmentIdIn(candidates.stream()
+        long within = withinUnit(decision, filter);
+        Page<DecisionCandidate> candidates = verifiedPage(user, decision, within, filter, Math.max(page, 0));
+        if (candidates.getContent().isEmpty() && candidates.getNumber() > 0 && candidates.getTotalElements() > 0) {
+            // the selection or the data changed under a page number that no longer exists: show the last page
+            candidates = verifiedPage(user, decision, within, filter, candidates.getTotalPages() - 1);
+        }
+        Map<Long, RecognitionItem> taken = items.findByAssessmentIdIn(candidates.getContent().stream()
                         .map(DecisionCandidate::assessmentId).toList()).stream()
                 .collect(Collectors.toMap(RecognitionItem::getAssessmentId, Function.identity()));
         Map<Long, Integer> otherNumbers = new HashMap<>();
-        List<PickCandidate> result = new ArrayList<>();
-        for (DecisionCandidate candidate : candidates) {
+        Page<PickCandidate> rows = candidates.map(candidate -> {
             RecognitionItem item = taken.get(candidate.assessmentId());
             boolean mine = item != null && item.getDecisionId() == id;
             Long other = item == null || mine ? null : item.getDecisionId();
             Integer otherNumber = other == null ? null
                     : otherNumbers.computeIfAbsent(other, o -> decisions.findById(o).orElseThrow().getNumber());
-            result.add(new PickCandidate(candidate, mine, other, otherNumber));
-        }
-        return result;
+            return new PickCandidate(candidate, mine, other, otherNumber);
+        });
+        long[] counts = assessmentDecisions.verifiedCounts(user, within, decision.getYear(), filter.targetGroup());
+        return new PickPage(summary(decision), filter, rows, counts[0], counts[1], items.countByDecisionId(id),
+                items.countByDecisionIdAndOutcome(id, ItemOutcome.NOT_RECOGNISED),
+                units.children(decision.getUnitId(), true), catalog.targetGroups());
+    }
+
+    private Page<DecisionCandidate> verifiedPage(CurrentUser user, RecognitionDecision decision, long within,
+            PickFilter filter, int page) {
+        return assessmentDecisions.verifiedPage(user, within, decision.getYear(), filter.targetGroup(),
+                !filter.failures(), PageRequest.of(page, PICK_PAGE_SIZE));
+    }
+
+    /** How many citizens the draft includes now. */
+    @Transactional(readOnly = true)
+    long selectedCount(CurrentUser user, long id) {
+        RecognitionDecision decision = load(id);
+        scope.requireReadable(user, decision.getUnitId());
+        return items.countByDecisionId(id);
     }
 
     /** What a new draft of this commune and year starts from: the province's setting and the next number. */
@@ -192,7 +221,7 @@ class RecognitionDecisions {
         String communeName = lowerFirst(commune.name());
         return new DecisionDraft(decisions.maxNumber(commune.id(), kind, year) + 1, LocalDate.now(), kind,
                 text("recognition.default.issuerName." + kind.name(), communeName), placeName(commune.name()),
-                "", setting.signerTitle(), setting.legalBasis());
+                "", setting.signerTitle(), setting.legalBasis(), superiorName(commune, kind));
     }
 
     /** The communes in the user's subtree a decision may be drafted for (a form's list). */
@@ -224,6 +253,10 @@ class RecognitionDecisions {
         save(decision, checked);
         audit.record(user.username(), "RECOGNITION_DRAFTED", AUDIT_TYPE, decision.getId(), commune.id(),
                 commune.name() + " " + checkedYear + ": " + decision.describe(), null);
+        // those who passed come preselected; failures only ever join on purpose, one by one
+        Selection selection = new Selection(decision);
+        selection.selectPassing(user, new PickFilter(null, null, false));
+        selection.save(user, "preselected");
         return decision.getId();
     }
 
@@ -259,70 +292,157 @@ class RecognitionDecisions {
     }
 
     /**
-     * Replaces the draft's selection with these assessments: each must be VERIFIED in the decision's commune and
-     * year and in no other decision. Their citizen, verdict and version are copied now; issuing refuses any that
-     * changes after this.
+     * Changes the draft's selection as one post of the pick page asks: first the page's own rows (those shown and
+     * ticked are included, those shown and not ticked are taken out), then optionally everything matching the
+     * filter ({@link PickBulk}). Every included assessment must be VERIFIED in the decision's commune and year and
+     * in no other decision; its citizen, verdict and version are copied now, and issuing refuses any that changes
+     * after this.
+     *
+     * @return how many citizens the draft includes afterwards
      */
-    void select(CurrentUser user, long id, Collection<Long> assessmentIds, long expectedVersion) {
+    long changeSelection(CurrentUser user, long id, PickFilter filter, Collection<Long> shown,
+            Collection<Long> ticked, PickBulk bulk, long expectedVersion) {
         RecognitionDecision decision = writableDraft(user, id);
         requireVersion(decision, expectedVersion);
-        Set<Long> chosen = new LinkedHashSet<>(assessmentIds == null ? List.of() : assessmentIds);
-        List<DecisionCandidate> candidates = assessmentDecisions.candidates(user, decision.getUnitId(),
-                decision.getYear(), AssessmentState.VERIFIED);
-        Set<Long> verified = candidates.stream().map(DecisionCandidate::assessmentId).collect(Collectors.toSet());
-        for (Long assessmentId : chosen) {
-            if (!verified.contains(assessmentId)) {
-                throw new BusinessRuleException("recognition.pick.unknown", String.valueOf(assessmentId));
+        Selection selection = new Selection(decision);
+        selection.applyPage(user, shown == null ? List.of() : shown, ticked == null ? List.of() : ticked);
+        switch (bulk == null ? PickBulk.NONE : bulk) {
+            case SELECT_PASSING -> selection.selectPassing(user, filter);
+            case CLEAR -> selection.clear(user, filter);
+            case NONE -> { }
+        }
+        selection.save(user, bulk == null ? "NONE" : bulk.name());
+        return items.countByDecisionId(id);
+    }
+
+    /**
+     * The changes of one request to a draft's selection, written together: the unique key on the assessment is the
+     * backstop against another draft taking one of them at the same moment.
+     */
+    private final class Selection {
+
+        private final RecognitionDecision decision;
+        private final long id;
+        private final List<Long> added = new ArrayList<>();
+        private final List<Long> removed = new ArrayList<>();
+        private int nextPosition;
+
+        Selection(RecognitionDecision decision) {
+            this.decision = decision;
+            this.id = decision.getId();
+            this.nextPosition = items.maxPosition(id) + 1;
+        }
+
+        void applyPage(CurrentUser user, Collection<Long> shown, Collection<Long> ticked) {
+            Set<Long> chosen = new LinkedHashSet<>(ticked);
+            Set<Long> onPage = new LinkedHashSet<>(shown);
+            onPage.addAll(chosen);
+            if (onPage.isEmpty()) {
+                return;
+            }
+            Map<Long, DecisionCandidate> verified = assessmentDecisions.verifiedAmong(user, decision.getUnitId(),
+                    decision.getYear(), onPage).stream()
+                    .collect(Collectors.toMap(DecisionCandidate::assessmentId, Function.identity()));
+            for (Long assessmentId : chosen) {
+                if (!verified.containsKey(assessmentId)) {
+                    throw new BusinessRuleException("recognition.pick.unknown", String.valueOf(assessmentId));
+                }
+            }
+            Map<Long, RecognitionItem> existing = items.findByAssessmentIdIn(onPage).stream()
+                    .collect(Collectors.toMap(RecognitionItem::getAssessmentId, Function.identity()));
+            for (DecisionCandidate candidate : verified.values().stream()
+                    .filter(c -> chosen.contains(c.assessmentId())).toList()) {
+                RecognitionItem item = existing.get(candidate.assessmentId());
+                if (item != null && item.getDecisionId() != id) {
+                    RecognitionDecision other = decisions.findById(item.getDecisionId()).orElseThrow();
+                    throw new BusinessRuleException("recognition.pick.taken", item.getCitizenName(),
+                            numberLabel(other.getIssuerKind(), other.getNumber()));
+                }
+                include(candidate, item);
+            }
+            List<RecognitionItem> dropped = existing.values().stream()
+                    .filter(item -> item.getDecisionId() == id && !chosen.contains(item.getAssessmentId()))
+                    .toList();
+            remove(dropped);
+        }
+
+        void selectPassing(CurrentUser user, PickFilter filter) {
+            Set<Long> elsewhere = new HashSet<>(items.assessmentIdsInOtherDecisions(decision.getUnitId(),
+                    decision.getYear(), id));
+            Map<Long, RecognitionItem> mine = items.findByDecisionIdOrderByPosition(id).stream()
+                    .collect(Collectors.toMap(RecognitionItem::getAssessmentId, Function.identity()));
+            for (DecisionCandidate candidate : assessmentDecisions.passingCandidates(user,
+                    withinUnit(decision, filter), decision.getYear(), filter.targetGroup())) {
+                if (!elsewhere.contains(candidate.assessmentId())) {
+                    include(candidate, mine.get(candidate.assessmentId()));
+                }
             }
         }
-        Map<Long, RecognitionItem> existing = new HashMap<>();
-        for (RecognitionItem item : items.findByAssessmentIdIn(chosen)) {
-            if (item.getDecisionId() != id) {
-                RecognitionDecision other = decisions.findById(item.getDecisionId()).orElseThrow();
-                throw new BusinessRuleException("recognition.pick.taken", item.getCitizenName(),
-                        numberLabel(other.getIssuerKind(), other.getNumber()));
+
+        void clear(CurrentUser user, PickFilter filter) {
+            List<RecognitionItem> current = items.findByDecisionIdOrderByPosition(id);
+            if (!filter.narrowed()) {
+                remove(current.stream().filter(i -> (i.getOutcome() == ItemOutcome.NOT_RECOGNISED)
+                        == filter.failures()).toList());
+                return;
             }
+            Set<Long> matching = new HashSet<>(assessmentDecisions.verifiedIds(user, withinUnit(decision, filter),
+                    decision.getYear(), filter.targetGroup(), !filter.failures()));
+            remove(current.stream().filter(i -> matching.contains(i.getAssessmentId())).toList());
         }
-        List<RecognitionItem> current = items.findByDecisionIdOrderByPosition(id);
-        List<RecognitionItem> removed = new ArrayList<>();
-        for (RecognitionItem item : current) {
-            if (chosen.contains(item.getAssessmentId())) {
-                existing.put(item.getAssessmentId(), item);
-            } else {
-                removed.add(item);
-            }
-        }
-        items.deleteAll(removed);
-        // removed rows go first: the unique assessment key must be free before anything is inserted again
-        items.flush();
-        int position = 0;
-        int recognised = 0;
-        for (DecisionCandidate candidate : candidates) {
-            if (!chosen.contains(candidate.assessmentId())) {
-                continue;
-            }
-            position++;
-            RecognitionItem item = existing.get(candidate.assessmentId());
+
+        private void include(DecisionCandidate candidate, RecognitionItem item) {
             if (item == null) {
-                items.save(new RecognitionItem(id, candidate, position));
-            } else {
-                item.refresh(candidate, position);
+                items.save(new RecognitionItem(id, candidate, nextPosition++));
+                added.add(candidate.assessmentId());
+            } else if (item.getAssessmentVersion() != candidate.version()) {
+                // picked again: the citizen as printed, the verdict and the version as they are now
+                item.refresh(candidate, item.getPosition());
             }
-            recognised += candidate.verifiedPassed() ? 1 : 0;
         }
-        decision.touch(user.username());
-        try {
-            decisions.saveAndFlush(decision);
+
+        private void remove(List<RecognitionItem> dropped) {
+            if (dropped.isEmpty()) {
+                return;
+            }
+            items.deleteAll(dropped);
+            // removed rows go first: the unique assessment key must be free before anything is inserted again
             items.flush();
-        } catch (DataIntegrityViolationException e) {
-            // another draft took one of these assessments between our check and our write
-            throw new BusinessRuleException("recognition.pick.takenMeanwhile");
+            dropped.forEach(item -> removed.add(item.getAssessmentId()));
         }
-        Set<Long> before = current.stream().map(RecognitionItem::getAssessmentId).collect(Collectors.toSet());
-        audit.record(user.username(), "RECOGNITION_SELECTION_SAVED", AUDIT_TYPE, id, decision.getUnitId(),
-                chosen.size() + " assessments (" + recognised + " passed, " + (chosen.size() - recognised)
-                        + " not); added " + chosen.stream().filter(a -> !before.contains(a)).toList()
-                        + ", removed " + removed.stream().map(RecognitionItem::getAssessmentId).toList(), null);
+
+        void save(CurrentUser user, String how) {
+            decision.touch(user.username());
+            try {
+                decisions.saveAndFlush(decision);
+                items.flush();
+            } catch (DataIntegrityViolationException e) {
+                // another draft took one of these assessments between our check and our write
+                throw new BusinessRuleException("recognition.pick.takenMeanwhile");
+            }
+            long total = items.countByDecisionId(id);
+            long failing = items.countByDecisionIdAndOutcome(id, ItemOutcome.NOT_RECOGNISED);
+            audit.record(user.username(), "RECOGNITION_SELECTION_SAVED", AUDIT_TYPE, id, decision.getUnitId(),
+                    how + ": " + total + " assessments (" + (total - failing) + " passed, " + failing + " not); added "
+                            + abbreviated(added) + ", removed " + abbreviated(removed), null);
+        }
+    }
+
+    /** An id list for the audit line, cut after the first hundred. */
+    private static String abbreviated(List<Long> ids) {
+        return ids.size() <= 100 ? ids.toString()
+                : ids.subList(0, 100).toString().replace("]", ", … " + (ids.size() - 100) + " more]");
+    }
+
+    /** The filter's hamlet when it lies in the decision's commune (404/403 otherwise), else the commune. */
+    private long withinUnit(RecognitionDecision decision, PickFilter filter) {
+        if (filter.hamletId() == null) {
+            return decision.getUnitId();
+        }
+        if (!units.isWithin(filter.hamletId(), decision.getUnitId())) {
+            throw new NotFoundException("unit " + filter.hamletId() + " in the commune of decision " + decision.getId());
+        }
+        return filter.hamletId();
     }
 
     // ---- issuing and revoking ----
@@ -345,6 +465,11 @@ class RecognitionDecisions {
             throw new BusinessRuleException("recognition.issue.futureDate", Dates.format(decision.getIssuedOn()));
         }
         String reference = reference(decision);
+        // the list as printed and the certificates' register numbers follow hamlet and name
+        included = included.stream().sorted(RecognitionItem.LIST_ORDER).toList();
+        for (int i = 0; i < included.size(); i++) {
+            included.get(i).renumber(i + 1);
+        }
         int recognised = 0;
         for (RecognitionItem item : included) {
             boolean passed = item.getOutcome() == ItemOutcome.RECOGNISED;
@@ -418,12 +543,6 @@ class RecognitionDecisions {
 
     // ---- helpers ----
 
-    private Map<Long, DecisionCandidate> candidatesById(CurrentUser user, RecognitionDecision decision) {
-        return assessmentDecisions.candidates(user, decision.getUnitId(), decision.getYear(),
-                        AssessmentState.VERIFIED).stream()
-                .collect(Collectors.toMap(DecisionCandidate::assessmentId, Function.identity()));
-    }
-
     private boolean canDecide(CurrentUser user, long unitId) {
         return mayDecide(user) && scope.canWrite(user, unitId);
     }
@@ -485,7 +604,8 @@ class RecognitionDecisions {
                 requireText(draft.placeName(), "placeName", PLACE_MAX),
                 requireText(draft.signerName(), "signerName", SIGNER_MAX),
                 RecognitionSettings.requireLines(draft.signerTitle(), "signerTitle", RecognitionSettings.TITLE_MAX),
-                RecognitionSettings.requireLines(draft.legalBasis(), "legalBasis", RecognitionSettings.BASIS_MAX));
+                RecognitionSettings.requireLines(draft.legalBasis(), "legalBasis", RecognitionSettings.BASIS_MAX),
+                optionalText(draft.superiorName(), "superiorName", ISSUER_MAX));
     }
 
     private static String requireText(String text, String field, int max) {
@@ -497,6 +617,14 @@ class RecognitionDecisions {
             throw BusinessRuleException.onField(field, "recognition.field.tooLong", max);
         }
         return trimmed;
+    }
+
+    private static String optionalText(String text, String field, int max) {
+        String trimmed = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        if (trimmed.length() > max) {
+            throw BusinessRuleException.onField(field, "recognition.field.tooLong", max);
+        }
+        return trimmed.isEmpty() ? null : trimmed;
     }
 
     private BusinessRuleException numberTaken(DecisionDraft draft, int year) {
@@ -528,7 +656,8 @@ class RecognitionDecisions {
     private DecisionSummary summary(RecognitionDecision d) {
         UnitSummary unit = units.get(d.getUnitId());
         return new DecisionSummary(d.getId(), unit.id(), unit.code(), unit.name(), d.getYear(), d.getNumber(),
-                d.getIssuedOn(), d.getIssuerKind(), d.getIssuerName(), d.getPlaceName(), d.getSignerName(),
+                d.getIssuedOn(), d.getIssuerKind(), d.getIssuerName(), d.getSuperiorName(), d.getPlaceName(),
+                d.getSignerName(),
                 d.getSignerTitle(), d.getLegalBasis(), d.getStatus(), d.getCreatedBy(), d.getCreatedAt(),
                 d.getIssuedBy(), d.getIssuedAt(), d.getVersion());
     }
@@ -537,6 +666,21 @@ class RecognitionDecisions {
     private static String lowerFirst(String name) {
         return name.isEmpty() ? name
                 : name.substring(0, 1).toLowerCase(RecognitionSettings.VIETNAMESE) + name.substring(1);
+    }
+
+    /**
+     * The body directly above the issuer, from the unit tree: for a commune HKH the association of the commune's
+     * parent unit ("Hội Khuyến học tỉnh Quảng Trị"); a commune People's Committee prints no such line (Decree
+     * 30/2020 names a superior body only for bodies that have one). Empty when the commune has no parent.
+     */
+    private String superiorName(UnitSummary commune, IssuerKind kind) {
+        if (commune.parentId() == null) {
+            return "";
+        }
+        String template = text("recognition.default.superiorName." + kind.name(),
+                lowerFirst(units.get(commune.parentId()).name()));
+        // "-" in the bundle: this kind of issuer prints no superior body
+        return template.isBlank() || "-".equals(template.strip()) ? "" : template.strip();
     }
 
     /** The place of the date line: the commune's name without its level word ("Xã Vĩnh Linh" → "Vĩnh Linh"). */

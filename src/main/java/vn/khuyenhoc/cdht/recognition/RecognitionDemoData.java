@@ -73,9 +73,9 @@ class RecognitionDemoData implements ApplicationRunner {
         DecisionDraft proposal = decisions.proposal(actor, commune.get(), lastYear);
         DecisionDraft draft = new DecisionDraft(NUMBER, LocalDate.of(lastYear, 12, 20), proposal.issuerKind(),
                 proposal.issuerName(), proposal.placeName(), "Lê Thị Hồng Nhung", proposal.signerTitle(),
-                proposal.legalBasis());
+                proposal.legalBasis(), proposal.superiorName());
+        // the draft comes with those who passed; the others stay VERIFIED, undecided, as a commune would leave them
         long id = decisions.create(actor, COMMUNE, lastYear, draft);
-        decisions.select(actor, id, verified, decisions.get(actor, id).version());
         int recognised = decisions.issue(actor, id, decisions.get(actor, id).version());
         log.info("CDHT demo mode: issued decision {} of {} for {}: {} of {} verified assessments recognised.",
                 NUMBER, COMMUNE, lastYear, recognised, verified.size());

@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Comparator;
 import vn.khuyenhoc.cdht.assessment.DecisionCandidate;
+import vn.khuyenhoc.cdht.citizen.Gender;
+import vn.khuyenhoc.cdht.shared.SearchText;
 
 /**
  * One assessment a decision includes, with the citizen as printed (name, birth year, hamlet) copied when picked.
@@ -47,6 +50,10 @@ class RecognitionItem {
     private String hamletName;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "gender")
+    private Gender gender;
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ItemOutcome outcome;
 
@@ -78,8 +85,19 @@ class RecognitionItem {
         this.citizenName = candidate.citizenName();
         this.birthYear = candidate.birthYear();
         this.hamletName = candidate.unitName();
+        this.gender = candidate.gender();
         this.outcome = candidate.verifiedPassed() ? ItemOutcome.RECOGNISED : ItemOutcome.NOT_RECOGNISED;
         this.assessmentVersion = candidate.version();
+    }
+
+    /** Positions are numbered in this order when the decision is issued: hamlet, then name, as lists sort them. */
+    static final Comparator<RecognitionItem> LIST_ORDER = Comparator
+            .comparing((RecognitionItem i) -> SearchText.fold(i.hamletName))
+            .thenComparing(i -> SearchText.fold(i.citizenName)).thenComparingInt(i -> i.birthYear)
+            .thenComparingLong(i -> i.assessmentId);
+
+    void renumber(int newPosition) {
+        this.position = newPosition;
     }
 
     /** The assessment's version after the decision applied to it: what a revocation must name. */
@@ -99,7 +117,8 @@ class RecognitionItem {
     }
 
     DecisionItem toView() {
-        return new DecisionItem(id, assessmentId, citizenId, position, citizenName, birthYear, hamletName, outcome,
+        return new DecisionItem(id, assessmentId, citizenId, position, citizenName, birthYear, hamletName, gender,
+                outcome,
                 revokedAt, revokedBy, revokeReason);
     }
 
@@ -121,6 +140,10 @@ class RecognitionItem {
 
     ItemOutcome getOutcome() {
         return outcome;
+    }
+
+    int getPosition() {
+        return position;
     }
 
     long getAssessmentVersion() {

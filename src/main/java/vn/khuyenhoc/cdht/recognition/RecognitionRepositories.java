@@ -25,6 +25,18 @@ interface RecognitionItemRepository extends JpaRepository<RecognitionItem, Long>
     List<RecognitionItem> findByAssessmentIdIn(Collection<Long> assessmentIds);
 
     Optional<RecognitionItem> findByIdAndDecisionId(long id, long decisionId);
+
+    long countByDecisionId(long decisionId);
+
+    long countByDecisionIdAndOutcome(long decisionId, ItemOutcome outcome);
+
+    @Query("select coalesce(max(i.position), 0) from RecognitionItem i where i.decisionId = ?1")
+    int maxPosition(long decisionId);
+
+    /** Assessments in the commune's other decisions of the year: a pick may not take them. */
+    @Query("select i.assessmentId from RecognitionItem i, RecognitionDecision d"
+            + " where d.id = i.decisionId and d.unitId = ?1 and d.year = ?2 and d.id <> ?3")
+    List<Long> assessmentIdsInOtherDecisions(long unitId, int year, long decisionId);
 }
 
 interface RecognitionSettingRepository extends JpaRepository<RecognitionSetting, Long> {

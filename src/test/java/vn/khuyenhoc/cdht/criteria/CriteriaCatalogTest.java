@@ -18,7 +18,7 @@ import vn.khuyenhoc.cdht.support.PostgresIntegrationTest;
 /** The read API the assessment module uses, on the seeded QĐ 324 set and on a set built here (years 2095 on). */
 class CriteriaCatalogTest extends PostgresIntegrationTest {
 
-    private static final List<String> SEEDED_GROUPS = List.of("FARMER", "WORKER", "OFFICIAL", "OTHER");
+    private static final List<String> SEEDED_GROUPS = SmallSets.SEEDED_GROUPS;
 
     @Autowired
     private CriteriaCatalog catalog;
@@ -122,7 +122,7 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
         assertThatThrownBy(() -> catalog.score(id, "FARMER", Map.of("K1", 5), Channel.STAFF_PROXY))
                 .isInstanceOf(NotFoundException.class);
 
-        administration.publish(SystemActor.INSTANCE, id, null);
+        administration.publish(SystemActor.INSTANCE, id, null, null);
         assertThat(catalog.requireUsableFor(id, 2095).id()).isEqualTo(id);
         assertThat(catalog.inForce(2095)).map(CriteriaSetSummary::id).contains(id);
 
@@ -178,7 +178,7 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
             assertThat(catalog.inForce(2097)).isEmpty();
 
             // publishing shows it at once (the year's look-up was evicted), with the last edit
-            administration.publish(SystemActor.INSTANCE, id, null);
+            administration.publish(SystemActor.INSTANCE, id, null, null);
             assertThat(catalog.inForce(2097)).map(CriteriaSetSummary::id).contains(id);
             assertThat(catalog.definition(id).name()).isEqualTo("Bộ nhỏ, sửa lần 2");
             assertThat(catalog.definition(id).status()).isEqualTo(CriteriaStatus.PUBLISHED);
@@ -201,34 +201,7 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
 
     /** As above, for the years from yearFrom to the year after. */
     private long buildSmallSet(String code, int yearFrom) {
-        CriteriaSetForm form = new CriteriaSetForm();
-        form.setCode(code);
-        form.setName("Bộ nhỏ");
-        form.setYearFrom(yearFrom);
-        form.setYearTo(yearFrom + 1);
-        form.setTotalPoints(10);
-        form.setMinTotal(5);
-        long id = administration.createDraft(SystemActor.INSTANCE, form);
-        for (String group : jdbc.queryForList("select target_group_code from criteria_set_group where "
-                + "criteria_set_id = ?", String.class, id)) {
-            if (!SEEDED_GROUPS.contains(group)) {
-                administration.removeTargetGroup(SystemActor.INSTANCE, id, group);
-            }
-        }
-        CompetencyForm competency = new CompetencyForm();
-        competency.setCode("K");
-        competency.setName("Năng lực");
-        long competencyId = administration.addCompetency(SystemActor.INSTANCE, id, competency);
-        IndicatorForm indicator = IndicatorForm.blank(competencyId, SEEDED_GROUPS);
-        indicator.setCode("K1");
-        indicator.setName("Chỉ số");
-        indicator.getWordings().forEach(w -> w.setWording("Nội dung " + w.getGroupCode()));
-        administration.addIndicator(SystemActor.INSTANCE, id, indicator);
-        CriteriaSetForm rules = CriteriaSetForm.of(administration.view(SystemActor.INSTANCE, id).definition(),
-                jdbc.queryForObject("select version from criteria_set where id = ?", Long.class, id));
-        rules.setDigitalIndicatorCode("K1");
-        administration.update(SystemActor.INSTANCE, id, rules);
-        return id;
+        return SmallSets.build(administration, jdbc, code, yearFrom, yearFrom + 1);
     }
 
     private long qd324v1() {

@@ -98,10 +98,18 @@ class CriteriaPagesTest extends PostgresIntegrationTest {
                 .andExpect(redirectedUrl("/criteria/" + v1))
                 .andExpect(flash().attribute("criteriaFailure", "criteria.draftExists"));
 
-        mvc.perform(setForm(post("/criteria/{id}/edit", v2), v2, "minTotal", "70"))
+        // after version 1's years: publishing over them is the test of CriteriaPublishTest, and would move the
+        // years every other test scores by
+        mvc.perform(setForm(post("/criteria/{id}/edit", v2), v2, "minTotal", "70", "yearFrom", "2031",
+                        "yearTo", "2032"))
                 .andExpect(redirectedUrl("/criteria/" + v2));
         mvc.perform(get("/criteria/{id}", v2).with(as("admin")))
                 .andExpect(content().string(containsString("Bản nháp hợp lệ, có thể ban hành.")));
+        // the confirmation page says what differs from version 1 and which years it takes
+        mvc.perform(get("/criteria/{id}/publish", v2).with(as("admin")))
+                .andExpect(content().string(containsString("Tổng điểm tối thiểu để đạt: 80 → 70")))
+                .andExpect(content().string(containsString("Năm áp dụng: 2022–2030 → 2031–2032")))
+                .andExpect(content().string(containsString("id=\"no-overlap\"")));
         mvc.perform(post("/criteria/{id}/publish", v2).param("version", String.valueOf(lockVersion(v2)))
                         .with(as("admin")).with(csrf()))
                 .andExpect(redirectedUrl("/criteria/" + v2))
@@ -117,13 +125,18 @@ class CriteriaPagesTest extends PostgresIntegrationTest {
         assertThat(byV1.failures()).extracting(RuleFailure::arguments).containsExactly(List.of(75, 80));
         assertThat(byV2.total()).isEqualTo(75);
         assertThat(byV2.passed()).isTrue();
-        assertThat(catalog.inForce(2025)).map(CriteriaSetSummary::id).contains(v2);
+        assertThat(catalog.inForce(2031)).map(CriteriaSetSummary::id).contains(v2);
+        assertThat(catalog.inForce(2025)).map(CriteriaSetSummary::id).contains(v1);
         mvc.perform(scoresPost(v2, "FARMER", "STAFF_PROXY", 8, 8, 8, 8, 8, 8, 8, 7, 6, 6))
                 .andExpect(content().string(containsString("id=\"score-verdict\">Đạt<")));
 
-        // retiring version 2 gives the years back to version 1; version 2 still scores what was made under it
+        // retiring asks first; then no set is in force for version 2's years, and it still scores what it scored
+        mvc.perform(get("/criteria/{id}/retire", v2).with(as("admin")))
+                .andExpect(content().string(containsString("Phiên bản 2 đang áp dụng năm 2031–2032")))
+                .andExpect(content().string(containsString("id=\"confirm-retire\"")));
         mvc.perform(post("/criteria/{id}/retire", v2).param("reason", "thử nghiệm").with(as("admin")).with(csrf()))
                 .andExpect(flash().attribute("success", "criteria.retired"));
+        assertThat(catalog.inForce(2031)).isEmpty();
         assertThat(catalog.inForce(2025)).map(CriteriaSetSummary::id).contains(v1);
         assertThat(catalog.score(v2, "FARMER", seventyFive, Channel.STAFF_PROXY).passed()).isTrue();
         assertThat(count("select count(*) from audit_event where entity_type = 'CRITERIA_SET' and entity_id = ? "
@@ -134,7 +147,14 @@ class CriteriaPagesTest extends PostgresIntegrationTest {
     @Test
     void publishing_an_invalid_draft_lists_every_problem_and_changes_nothing() throws Exception {
         long draft = createDraft("TEST-INVALID", 30);
-        mvc.perform(setForm(post("/criteria/{id}/edit", draft), draft, "totalPoints", "30", "minTotal", "40",
+        // a pass mark above the total is refused when saved, the input kept; 12 per indicator passes while the
+        // draft has no indicator yet
+        String refused = mvc.perform(setForm(post("/criteria/{id}/edit", draft), draft, "totalPoints", "30",
+                        "minTotal", "40", "minPerIndicator", "12", "digitalIndicatorCode", ""))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Tổng điểm tối thiểu để đạt (40) không được lớn hơn tổng điểm (30).",
+                "value=\"40\"");
+        mvc.perform(setForm(post("/criteria/{id}/edit", draft), draft, "totalPoints", "30", "minTotal", "30",
                         "minPerIndicator", "12", "digitalIndicatorCode", ""))
                 .andExpect(redirectedUrl("/criteria/" + draft));
         long first = addCompetency(draft, "1", "Tự học", null);
@@ -159,7 +179,6 @@ class CriteriaPagesTest extends PostgresIntegrationTest {
                 "Năng lực 2 (Năng lực trống) chưa có chỉ số nào.",
                 "Năng lực 3: điểm tối thiểu 15 lớn hơn tổng điểm cao nhất 10 của các chỉ số trong năng lực.",
                 "Điểm cao nhất của các chỉ số cộng lại là 20, khác tổng điểm đã khai báo 30.",
-                "Tổng điểm tối thiểu để đạt (40) phải trong khoảng 0 – 30.",
                 "Điểm tối thiểu của mỗi chỉ số (12) lớn hơn điểm cao nhất của chỉ số 1 (10): không ai đạt được.",
                 "Điểm tối thiểu của mỗi chỉ số (12) lớn hơn điểm cao nhất của chỉ số 2 (10): không ai đạt được.",
                 "Chưa chọn chỉ số kỹ năng số.",
@@ -363,7 +382,7 @@ class CriteriaPagesTest extends PostgresIntegrationTest {
                 .andExpect(redirectedUrl("/criteria/" + draft))
                 .andExpect(flash().attribute("criteriaFailure", "error.concurrentEdit"));
         assertThat(jdbc.queryForMap("select status, min_total from criteria_set where id = ?", draft))
-                .containsEntry("status", "DRAFT").containsEntry("min_total", 80);
+                .containsEntry("status", "DRAFT").containsEntry("min_total", 10);
     }
 
     @Test
@@ -468,8 +487,9 @@ class CriteriaPagesTest extends PostgresIntegrationTest {
     }
 
     private long createDraft(String code, int totalPoints) throws Exception {
+        // a pass mark above the total is refused: small test sets pass at their total
         MvcResult result = mvc.perform(setForm(post("/criteria/new"), null, "code", code, "totalPoints",
-                        String.valueOf(totalPoints)))
+                        String.valueOf(totalPoints), "minTotal", String.valueOf(Math.min(80, totalPoints))))
                 .andExpect(redirectedUrlPattern("/criteria/*"))
                 .andReturn();
         return idFrom(result);

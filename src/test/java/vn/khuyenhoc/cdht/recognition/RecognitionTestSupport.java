@@ -61,6 +61,11 @@ abstract class RecognitionTestSupport extends PostgresIntegrationTest {
                 "FARMER", workplaceId, householdId, null, phone, idNumber, null), true).citizenId();
     }
 
+    long citizen(String fullName, int birthYear, String hamletCode, Gender gender, String targetGroup) {
+        return citizens.create(SystemActor.INSTANCE, new CitizenDraft(fullName, birthYear, gender, hamletCode,
+                targetGroup, null, null, null, null, null, null), true).citizenId();
+    }
+
     /** Verifies the test assessments: not the officer who typed their scores (separation of duties). */
     static final SystemActor VERIFIER = new SystemActor("kiem.tra");
 
@@ -96,6 +101,7 @@ abstract class RecognitionTestSupport extends PostgresIntegrationTest {
                 .param("year", String.valueOf(year)).param("number", String.valueOf(number))
                 .param("issuedOn", "20/12/" + year).param("issuerKind", kind.name())
                 .param("issuerName", "Hội Khuyến học xã Vĩnh Linh").param("placeName", "Vĩnh Linh")
+                .param("superiorName", "Hội Khuyến học tỉnh Quảng Trị")
                 .param("signerName", "Lê Thị Hồng Nhung").param("signerTitle", "TM. BAN THƯỜNG TRỰC\r\nCHỦ TỊCH")
                 .param("legalBasis", "Căn cứ Quyết định số 677/QĐ-TTg ngày 03/6/2022 của Thủ tướng Chính phủ;\r\n"
                         + "Căn cứ Quyết định số 324/QĐ-KHVN của Trung ương Hội Khuyến học Việt Nam;")
@@ -123,12 +129,27 @@ abstract class RecognitionTestSupport extends PostgresIntegrationTest {
         return Long.parseLong(location.replace("/recognition/", "").replace("/pick", ""));
     }
 
-    /** Saves the draft's selection through the page. */
+    /**
+     * Makes the draft's selection exactly these assessments through the pick page: clears what it holds (the passes
+     * preselected when drafted, any failure), then ticks these on a page of their own.
+     */
     void pick(String username, long decisionId, long... assessmentIds) throws Exception {
+        for (String view : List.of("pass", "fail")) {
+            mvc.perform(post("/recognition/{id}/pick", decisionId).with(csrf()).with(as(username))
+                            .param("version", String.valueOf(decisionVersion(decisionId))).param("view", view)
+                            .param("action", "clear"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(result -> {
+                        if (result.getFlashMap().get("recognitionFailure") != null) {
+                            throw new AssertionError("clearing refused: " + result.getFlashMap());
+                        }
+                    });
+        }
         MockHttpServletRequestBuilder request = post("/recognition/{id}/pick", decisionId).with(csrf())
-                .with(as(username)).param("version", String.valueOf(decisionVersion(decisionId)));
+                .with(as(username)).param("version", String.valueOf(decisionVersion(decisionId)))
+                .param("action", "done");
         for (long id : assessmentIds) {
-            request.param("assessment", String.valueOf(id));
+            request.param("shown", String.valueOf(id)).param("assessment", String.valueOf(id));
         }
         mvc.perform(request).andExpect(status().is3xxRedirection())
                 .andExpect(result -> {
@@ -136,6 +157,11 @@ abstract class RecognitionTestSupport extends PostgresIntegrationTest {
                         throw new AssertionError("selection refused: " + result.getFlashMap());
                     }
                 });
+    }
+
+    List<Long> selection(long decisionId) {
+        return jdbc.queryForList("select assessment_id from recognition_item where decision_id = ? order by 1",
+                Long.class, decisionId);
     }
 
     /** Issues the draft through the page; returns where it redirected. */
