@@ -17,4 +17,5 @@
  * <p>Staff see the invitations of their subtree with their status and the share of online self-assessments per
  * unit, which feeds the "digitally proficient" indicator.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"area", "assessment", "audit", "citizen", "community", "criteria", "document", "recognition", "shared"})
 package vn.khuyenhoc.cdht.portal;
