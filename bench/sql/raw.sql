@@ -26,30 +26,30 @@ FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
 END AS child, t.*
       FROM (SELECT a.unit_id AS unit_id, a.assessment_year AS report_year, a.target_group AS target_group, 1 AS assessed, CASE WHEN a.state = 'DRAFT' THEN 1 ELSE 0 END AS draft, CASE WHEN a.state = 'SUBMITTED' THEN 1 ELSE 0 END AS submitted, CASE WHEN a.state = 'VERIFIED' THEN 1 ELSE 0 END AS verified, CASE WHEN a.state = 'RETURNED' THEN 1 ELSE 0 END AS returned, CASE WHEN a.state = 'RECOGNISED' THEN 1 ELSE 0 END AS recognised, CASE WHEN a.state = 'NOT_RECOGNISED' THEN 1 ELSE 0 END AS not_recognised, CASE WHEN a.verified_passed = TRUE THEN 1 ELSE 0 END AS passed, CASE WHEN a.state = 'RECOGNISED' AND a.assessment_year - c.birth_year >= :adultAge THEN 1 ELSE 0 END AS recognised_adults, CASE WHEN a.state = 'RECOGNISED' AND a.has_digital_skills = TRUE THEN 1 ELSE 0 END AS recognised_digital, CASE WHEN a.state = 'RECOGNISED' AND a.digital_proficient = TRUE THEN 1 ELSE 0 END AS recognised_proficient, CASE WHEN a.state = 'RECOGNISED' AND a.has_digital_skills = TRUE AND a.digital_proficient = TRUE THEN 1 ELSE 0 END AS recognised_digital_proficient, CASE WHEN a.state = 'RECOGNISED' AND a.channel = 'ONLINE_SELF' THEN 1 ELSE 0 END AS recognised_online_self, 0 AS adults_in_recognised_collectives, 0 AS cdht_adults_in_recognised_collectives, 0 AS officials_in_recognised_units, 0 AS cdht_officials_in_recognised_units
-FROM assessment a JOIN citizen c ON c.id = a.citizen_id
+FROM assessment_outcome a JOIN citizen_register c ON c.id = a.citizen_id
 WHERE 1 = 1 AND a.unit_id IN (SELECT source_id FROM unit_map) AND a.assessment_year = :year
 UNION ALL
 SELECT c.unit_id, m.member_year, c.target_group, 0 AS assessed, 0 AS draft, 0 AS submitted, 0 AS verified, 0 AS returned, 0 AS recognised, 0 AS not_recognised, 0 AS passed, 0 AS recognised_adults, 0 AS recognised_digital, 0 AS recognised_proficient, 0 AS recognised_digital_proficient, 0 AS recognised_online_self, 1 AS adults_in_recognised_collectives, CASE WHEN r.id IS NOT NULL THEN 1 ELSE 0 END AS cdht_adults_in_recognised_collectives, 0 AS officials_in_recognised_units, 0 AS cdht_officials_in_recognised_units
 FROM (SELECT h.id AS citizen_id, y.status_year AS member_year
-FROM citizen h JOIN collective_year y ON y.collective_id = h.household_id
+FROM citizen_register h JOIN collective_status y ON y.collective_id = h.household_id
 WHERE y.recognised = TRUE AND h.unit_id IN (SELECT source_id FROM unit_map) AND y.status_year = :year
 UNION
 SELECT h.id, y.status_year
-FROM citizen h JOIN collective_year y ON y.collective_id = h.clan_id
+FROM citizen_register h JOIN collective_status y ON y.collective_id = h.clan_id
 WHERE y.recognised = TRUE AND h.unit_id IN (SELECT source_id FROM unit_map) AND y.status_year = :year
 UNION
 SELECT h.id, y.status_year
-FROM citizen h JOIN collective k ON k.unit_id = h.unit_id AND k.kind = 'COMMUNITY'
-JOIN collective_year y ON y.collective_id = k.id
-WHERE y.recognised = TRUE AND h.unit_id IN (SELECT source_id FROM unit_map) AND y.status_year = :year) m JOIN citizen c ON c.id = m.citizen_id
-LEFT JOIN assessment r ON r.citizen_id = c.id AND r.assessment_year = m.member_year
+FROM citizen_register h JOIN collective_register k ON k.unit_id = h.unit_id AND k.kind = 'COMMUNITY'
+JOIN collective_status y ON y.collective_id = k.id
+WHERE y.recognised = TRUE AND h.unit_id IN (SELECT source_id FROM unit_map) AND y.status_year = :year) m JOIN citizen_register c ON c.id = m.citizen_id
+LEFT JOIN assessment_outcome r ON r.citizen_id = c.id AND r.assessment_year = m.member_year
     AND r.state = 'RECOGNISED'
 WHERE m.member_year - c.birth_year >= :adultAge
 UNION ALL
 SELECT k.unit_id, y.status_year, c.target_group, 0 AS assessed, 0 AS draft, 0 AS submitted, 0 AS verified, 0 AS returned, 0 AS recognised, 0 AS not_recognised, 0 AS passed, 0 AS recognised_adults, 0 AS recognised_digital, 0 AS recognised_proficient, 0 AS recognised_digital_proficient, 0 AS recognised_online_self, 0 AS adults_in_recognised_collectives, 0 AS cdht_adults_in_recognised_collectives, 1 AS officials_in_recognised_units, CASE WHEN r.id IS NOT NULL THEN 1 ELSE 0 END AS cdht_officials_in_recognised_units
-FROM collective k JOIN collective_year y ON y.collective_id = k.id
-JOIN citizen c ON c.workplace_id = k.id
-LEFT JOIN assessment r ON r.citizen_id = c.id AND r.assessment_year = y.status_year
+FROM collective_register k JOIN collective_status y ON y.collective_id = k.id
+JOIN citizen_register c ON c.workplace_id = k.id
+LEFT JOIN assessment_outcome r ON r.citizen_id = c.id AND r.assessment_year = y.status_year
     AND r.state = 'RECOGNISED'
 WHERE k.kind = 'LEARNING_UNIT' AND y.recognised = TRUE AND c.target_group = :officialGroup AND k.unit_id IN (SELECT source_id FROM unit_map) AND y.status_year = :year) t
       JOIN unit_map m ON m.source_id = t.unit_id) x
@@ -80,7 +80,7 @@ SELECT x.child, x.target_group, SUM(x.n) AS n
 FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
 END AS child, t.target_group, t.n
-      FROM (SELECT c.unit_id, c.target_group, COUNT(*) FROM citizen c
+      FROM (SELECT c.unit_id, c.target_group, COUNT(*) FROM citizen_register c
 WHERE 1 = 1 AND c.unit_id IN (SELECT source_id FROM unit_map)
 GROUP BY c.unit_id, c.target_group) t (unit_id, target_group, n)
       JOIN unit_map m ON m.source_id = t.unit_id) x
@@ -111,7 +111,7 @@ SELECT x.child, x.kind, SUM(x.n) AS n
 FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
 END AS child, t.kind, t.n
-      FROM (SELECT k.unit_id, k.kind, COUNT(*) FROM collective k
+      FROM (SELECT k.unit_id, k.kind, COUNT(*) FROM collective_register k
 WHERE 1 = 1 AND k.unit_id IN (SELECT source_id FROM unit_map)
 GROUP BY k.unit_id, k.kind) t (unit_id, kind, n)
       JOIN unit_map m ON m.source_id = t.unit_id) x
@@ -143,7 +143,7 @@ FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
 END AS child, t.kind, t.n, t.members
       FROM (SELECT k.unit_id, y.status_year, k.kind, COUNT(*), SUM(COALESCE(y.member_count, 0))
-FROM collective k JOIN collective_year y ON y.collective_id = k.id
+FROM collective_register k JOIN collective_status y ON y.collective_id = k.id
 WHERE y.recognised = TRUE AND k.unit_id IN (SELECT source_id FROM unit_map) AND y.status_year = :year
 GROUP BY k.unit_id, y.status_year, k.kind) t (unit_id, report_year, kind, n, members)
       JOIN unit_map m ON m.source_id = t.unit_id) x
@@ -172,30 +172,30 @@ unit_map (source_id, shown_path) AS (
     WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT t.report_year, SUM(t.assessed) AS assessed, SUM(t.draft) AS draft, SUM(t.submitted) AS submitted, SUM(t.verified) AS verified, SUM(t.returned) AS returned, SUM(t.recognised) AS recognised, SUM(t.not_recognised) AS not_recognised, SUM(t.passed) AS passed, SUM(t.recognised_adults) AS recognised_adults, SUM(t.recognised_digital) AS recognised_digital, SUM(t.recognised_proficient) AS recognised_proficient, SUM(t.recognised_digital_proficient) AS recognised_digital_proficient, SUM(t.recognised_online_self) AS recognised_online_self, SUM(t.adults_in_recognised_collectives) AS adults_in_recognised_collectives, SUM(t.cdht_adults_in_recognised_collectives) AS cdht_adults_in_recognised_collectives, SUM(t.officials_in_recognised_units) AS officials_in_recognised_units, SUM(t.cdht_officials_in_recognised_units) AS cdht_officials_in_recognised_units
 FROM (SELECT a.unit_id AS unit_id, a.assessment_year AS report_year, a.target_group AS target_group, 1 AS assessed, CASE WHEN a.state = 'DRAFT' THEN 1 ELSE 0 END AS draft, CASE WHEN a.state = 'SUBMITTED' THEN 1 ELSE 0 END AS submitted, CASE WHEN a.state = 'VERIFIED' THEN 1 ELSE 0 END AS verified, CASE WHEN a.state = 'RETURNED' THEN 1 ELSE 0 END AS returned, CASE WHEN a.state = 'RECOGNISED' THEN 1 ELSE 0 END AS recognised, CASE WHEN a.state = 'NOT_RECOGNISED' THEN 1 ELSE 0 END AS not_recognised, CASE WHEN a.verified_passed = TRUE THEN 1 ELSE 0 END AS passed, CASE WHEN a.state = 'RECOGNISED' AND a.assessment_year - c.birth_year >= :adultAge THEN 1 ELSE 0 END AS recognised_adults, CASE WHEN a.state = 'RECOGNISED' AND a.has_digital_skills = TRUE THEN 1 ELSE 0 END AS recognised_digital, CASE WHEN a.state = 'RECOGNISED' AND a.digital_proficient = TRUE THEN 1 ELSE 0 END AS recognised_proficient, CASE WHEN a.state = 'RECOGNISED' AND a.has_digital_skills = TRUE AND a.digital_proficient = TRUE THEN 1 ELSE 0 END AS recognised_digital_proficient, CASE WHEN a.state = 'RECOGNISED' AND a.channel = 'ONLINE_SELF' THEN 1 ELSE 0 END AS recognised_online_self, 0 AS adults_in_recognised_collectives, 0 AS cdht_adults_in_recognised_collectives, 0 AS officials_in_recognised_units, 0 AS cdht_officials_in_recognised_units
-FROM assessment a JOIN citizen c ON c.id = a.citizen_id
+FROM assessment_outcome a JOIN citizen_register c ON c.id = a.citizen_id
 WHERE 1 = 1 AND a.unit_id IN (SELECT source_id FROM unit_map)
 UNION ALL
 SELECT c.unit_id, m.member_year, c.target_group, 0 AS assessed, 0 AS draft, 0 AS submitted, 0 AS verified, 0 AS returned, 0 AS recognised, 0 AS not_recognised, 0 AS passed, 0 AS recognised_adults, 0 AS recognised_digital, 0 AS recognised_proficient, 0 AS recognised_digital_proficient, 0 AS recognised_online_self, 1 AS adults_in_recognised_collectives, CASE WHEN r.id IS NOT NULL THEN 1 ELSE 0 END AS cdht_adults_in_recognised_collectives, 0 AS officials_in_recognised_units, 0 AS cdht_officials_in_recognised_units
 FROM (SELECT h.id AS citizen_id, y.status_year AS member_year
-FROM citizen h JOIN collective_year y ON y.collective_id = h.household_id
+FROM citizen_register h JOIN collective_status y ON y.collective_id = h.household_id
 WHERE y.recognised = TRUE AND h.unit_id IN (SELECT source_id FROM unit_map)
 UNION
 SELECT h.id, y.status_year
-FROM citizen h JOIN collective_year y ON y.collective_id = h.clan_id
+FROM citizen_register h JOIN collective_status y ON y.collective_id = h.clan_id
 WHERE y.recognised = TRUE AND h.unit_id IN (SELECT source_id FROM unit_map)
 UNION
 SELECT h.id, y.status_year
-FROM citizen h JOIN collective k ON k.unit_id = h.unit_id AND k.kind = 'COMMUNITY'
-JOIN collective_year y ON y.collective_id = k.id
-WHERE y.recognised = TRUE AND h.unit_id IN (SELECT source_id FROM unit_map)) m JOIN citizen c ON c.id = m.citizen_id
-LEFT JOIN assessment r ON r.citizen_id = c.id AND r.assessment_year = m.member_year
+FROM citizen_register h JOIN collective_register k ON k.unit_id = h.unit_id AND k.kind = 'COMMUNITY'
+JOIN collective_status y ON y.collective_id = k.id
+WHERE y.recognised = TRUE AND h.unit_id IN (SELECT source_id FROM unit_map)) m JOIN citizen_register c ON c.id = m.citizen_id
+LEFT JOIN assessment_outcome r ON r.citizen_id = c.id AND r.assessment_year = m.member_year
     AND r.state = 'RECOGNISED'
 WHERE m.member_year - c.birth_year >= :adultAge
 UNION ALL
 SELECT k.unit_id, y.status_year, c.target_group, 0 AS assessed, 0 AS draft, 0 AS submitted, 0 AS verified, 0 AS returned, 0 AS recognised, 0 AS not_recognised, 0 AS passed, 0 AS recognised_adults, 0 AS recognised_digital, 0 AS recognised_proficient, 0 AS recognised_digital_proficient, 0 AS recognised_online_self, 0 AS adults_in_recognised_collectives, 0 AS cdht_adults_in_recognised_collectives, 1 AS officials_in_recognised_units, CASE WHEN r.id IS NOT NULL THEN 1 ELSE 0 END AS cdht_officials_in_recognised_units
-FROM collective k JOIN collective_year y ON y.collective_id = k.id
-JOIN citizen c ON c.workplace_id = k.id
-LEFT JOIN assessment r ON r.citizen_id = c.id AND r.assessment_year = y.status_year
+FROM collective_register k JOIN collective_status y ON y.collective_id = k.id
+JOIN citizen_register c ON c.workplace_id = k.id
+LEFT JOIN assessment_outcome r ON r.citizen_id = c.id AND r.assessment_year = y.status_year
     AND r.state = 'RECOGNISED'
 WHERE k.kind = 'LEARNING_UNIT' AND y.recognised = TRUE AND c.target_group = :officialGroup AND k.unit_id IN (SELECT source_id FROM unit_map)) t
 GROUP BY t.report_year

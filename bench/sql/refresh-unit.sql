@@ -9,30 +9,30 @@ DELETE FROM report_unit_year WHERE 1 = 1 AND unit_id = :unitId AND report_year =
 INSERT INTO report_unit_year (unit_id, report_year, target_group, assessed, draft, submitted, verified, returned, recognised, not_recognised, passed, recognised_adults, recognised_digital, recognised_proficient, recognised_digital_proficient, recognised_online_self, adults_in_recognised_collectives, cdht_adults_in_recognised_collectives, officials_in_recognised_units, cdht_officials_in_recognised_units)
 SELECT t.unit_id, t.report_year, t.target_group, SUM(t.assessed), SUM(t.draft), SUM(t.submitted), SUM(t.verified), SUM(t.returned), SUM(t.recognised), SUM(t.not_recognised), SUM(t.passed), SUM(t.recognised_adults), SUM(t.recognised_digital), SUM(t.recognised_proficient), SUM(t.recognised_digital_proficient), SUM(t.recognised_online_self), SUM(t.adults_in_recognised_collectives), SUM(t.cdht_adults_in_recognised_collectives), SUM(t.officials_in_recognised_units), SUM(t.cdht_officials_in_recognised_units)
 FROM (SELECT a.unit_id AS unit_id, a.assessment_year AS report_year, a.target_group AS target_group, 1 AS assessed, CASE WHEN a.state = 'DRAFT' THEN 1 ELSE 0 END AS draft, CASE WHEN a.state = 'SUBMITTED' THEN 1 ELSE 0 END AS submitted, CASE WHEN a.state = 'VERIFIED' THEN 1 ELSE 0 END AS verified, CASE WHEN a.state = 'RETURNED' THEN 1 ELSE 0 END AS returned, CASE WHEN a.state = 'RECOGNISED' THEN 1 ELSE 0 END AS recognised, CASE WHEN a.state = 'NOT_RECOGNISED' THEN 1 ELSE 0 END AS not_recognised, CASE WHEN a.verified_passed = TRUE THEN 1 ELSE 0 END AS passed, CASE WHEN a.state = 'RECOGNISED' AND a.assessment_year - c.birth_year >= :adultAge THEN 1 ELSE 0 END AS recognised_adults, CASE WHEN a.state = 'RECOGNISED' AND a.has_digital_skills = TRUE THEN 1 ELSE 0 END AS recognised_digital, CASE WHEN a.state = 'RECOGNISED' AND a.digital_proficient = TRUE THEN 1 ELSE 0 END AS recognised_proficient, CASE WHEN a.state = 'RECOGNISED' AND a.has_digital_skills = TRUE AND a.digital_proficient = TRUE THEN 1 ELSE 0 END AS recognised_digital_proficient, CASE WHEN a.state = 'RECOGNISED' AND a.channel = 'ONLINE_SELF' THEN 1 ELSE 0 END AS recognised_online_self, 0 AS adults_in_recognised_collectives, 0 AS cdht_adults_in_recognised_collectives, 0 AS officials_in_recognised_units, 0 AS cdht_officials_in_recognised_units
-FROM assessment a JOIN citizen c ON c.id = a.citizen_id
+FROM assessment_outcome a JOIN citizen_register c ON c.id = a.citizen_id
 WHERE 1 = 1 AND a.unit_id = :unitId AND a.assessment_year = :year
 UNION ALL
 SELECT c.unit_id, m.member_year, c.target_group, 0 AS assessed, 0 AS draft, 0 AS submitted, 0 AS verified, 0 AS returned, 0 AS recognised, 0 AS not_recognised, 0 AS passed, 0 AS recognised_adults, 0 AS recognised_digital, 0 AS recognised_proficient, 0 AS recognised_digital_proficient, 0 AS recognised_online_self, 1 AS adults_in_recognised_collectives, CASE WHEN r.id IS NOT NULL THEN 1 ELSE 0 END AS cdht_adults_in_recognised_collectives, 0 AS officials_in_recognised_units, 0 AS cdht_officials_in_recognised_units
 FROM (SELECT h.id AS citizen_id, y.status_year AS member_year
-FROM citizen h JOIN collective_year y ON y.collective_id = h.household_id
+FROM citizen_register h JOIN collective_status y ON y.collective_id = h.household_id
 WHERE y.recognised = TRUE AND h.unit_id = :unitId AND y.status_year = :year
 UNION
 SELECT h.id, y.status_year
-FROM citizen h JOIN collective_year y ON y.collective_id = h.clan_id
+FROM citizen_register h JOIN collective_status y ON y.collective_id = h.clan_id
 WHERE y.recognised = TRUE AND h.unit_id = :unitId AND y.status_year = :year
 UNION
 SELECT h.id, y.status_year
-FROM citizen h JOIN collective k ON k.unit_id = h.unit_id AND k.kind = 'COMMUNITY'
-JOIN collective_year y ON y.collective_id = k.id
-WHERE y.recognised = TRUE AND h.unit_id = :unitId AND y.status_year = :year) m JOIN citizen c ON c.id = m.citizen_id
-LEFT JOIN assessment r ON r.citizen_id = c.id AND r.assessment_year = m.member_year
+FROM citizen_register h JOIN collective_register k ON k.unit_id = h.unit_id AND k.kind = 'COMMUNITY'
+JOIN collective_status y ON y.collective_id = k.id
+WHERE y.recognised = TRUE AND h.unit_id = :unitId AND y.status_year = :year) m JOIN citizen_register c ON c.id = m.citizen_id
+LEFT JOIN assessment_outcome r ON r.citizen_id = c.id AND r.assessment_year = m.member_year
     AND r.state = 'RECOGNISED'
 WHERE m.member_year - c.birth_year >= :adultAge
 UNION ALL
 SELECT k.unit_id, y.status_year, c.target_group, 0 AS assessed, 0 AS draft, 0 AS submitted, 0 AS verified, 0 AS returned, 0 AS recognised, 0 AS not_recognised, 0 AS passed, 0 AS recognised_adults, 0 AS recognised_digital, 0 AS recognised_proficient, 0 AS recognised_digital_proficient, 0 AS recognised_online_self, 0 AS adults_in_recognised_collectives, 0 AS cdht_adults_in_recognised_collectives, 1 AS officials_in_recognised_units, CASE WHEN r.id IS NOT NULL THEN 1 ELSE 0 END AS cdht_officials_in_recognised_units
-FROM collective k JOIN collective_year y ON y.collective_id = k.id
-JOIN citizen c ON c.workplace_id = k.id
-LEFT JOIN assessment r ON r.citizen_id = c.id AND r.assessment_year = y.status_year
+FROM collective_register k JOIN collective_status y ON y.collective_id = k.id
+JOIN citizen_register c ON c.workplace_id = k.id
+LEFT JOIN assessment_outcome r ON r.citizen_id = c.id AND r.assessment_year = y.status_year
     AND r.state = 'RECOGNISED'
 WHERE k.kind = 'LEARNING_UNIT' AND y.recognised = TRUE AND c.target_group = :officialGroup AND k.unit_id = :unitId AND y.status_year = :year) t
 GROUP BY t.unit_id, t.report_year, t.target_group;
@@ -42,7 +42,7 @@ DELETE FROM report_unit_cube WHERE 1 = 1 AND unit_id = :unitId AND report_year =
 INSERT INTO report_unit_cube (unit_id, report_year, target_group, gender, age_band, channel, assessed, passed, recognised, recognised_digital, recognised_proficient, last_entry_at)
 SELECT x.unit_id, x.report_year, x.target_group, x.gender, x.age_band, x.channel, SUM(x.assessed), SUM(x.passed), SUM(x.recognised), SUM(x.recognised_digital), SUM(x.recognised_proficient), MAX(x.updated_at)
 FROM (SELECT a.unit_id, a.assessment_year AS report_year, a.target_group, c.gender, CASE WHEN a.assessment_year - c.birth_year <= 14 THEN '0-14' WHEN a.assessment_year - c.birth_year <= 24 THEN '15-24' WHEN a.assessment_year - c.birth_year <= 34 THEN '25-34' WHEN a.assessment_year - c.birth_year <= 44 THEN '35-44' WHEN a.assessment_year - c.birth_year <= 54 THEN '45-54' WHEN a.assessment_year - c.birth_year <= 64 THEN '55-64' ELSE '65+' END AS age_band, a.channel, a.updated_at, 1 AS assessed, CASE WHEN a.verified_passed = TRUE THEN 1 ELSE 0 END AS passed, CASE WHEN a.state = 'RECOGNISED' THEN 1 ELSE 0 END AS recognised, CASE WHEN a.state = 'RECOGNISED' AND a.has_digital_skills = TRUE THEN 1 ELSE 0 END AS recognised_digital, CASE WHEN a.state = 'RECOGNISED' AND a.digital_proficient = TRUE THEN 1 ELSE 0 END AS recognised_proficient
-      FROM assessment a JOIN citizen c ON c.id = a.citizen_id
+      FROM assessment_outcome a JOIN citizen_register c ON c.id = a.citizen_id
       WHERE 1 = 1 AND a.unit_id = :unitId AND a.assessment_year = :year) x
 GROUP BY x.unit_id, x.report_year, x.target_group, x.gender, x.age_band, x.channel;
 
@@ -50,21 +50,21 @@ DELETE FROM report_collective_year WHERE 1 = 1 AND unit_id = :unitId AND report_
 
 INSERT INTO report_collective_year (unit_id, report_year, kind, recognised, recognised_members)
 SELECT k.unit_id, y.status_year, k.kind, COUNT(*), SUM(COALESCE(y.member_count, 0))
-FROM collective k JOIN collective_year y ON y.collective_id = k.id
+FROM collective_register k JOIN collective_status y ON y.collective_id = k.id
 WHERE y.recognised = TRUE AND k.unit_id = :unitId AND y.status_year = :year
 GROUP BY k.unit_id, y.status_year, k.kind;
 
 DELETE FROM report_unit_register WHERE 1 = 1 AND unit_id = :unitId;
 
 INSERT INTO report_unit_register (unit_id, target_group, registered)
-SELECT c.unit_id, c.target_group, COUNT(*) FROM citizen c
+SELECT c.unit_id, c.target_group, COUNT(*) FROM citizen_register c
 WHERE 1 = 1 AND c.unit_id = :unitId
 GROUP BY c.unit_id, c.target_group;
 
 DELETE FROM report_unit_collective WHERE 1 = 1 AND unit_id = :unitId;
 
 INSERT INTO report_unit_collective (unit_id, kind, total)
-SELECT k.unit_id, k.kind, COUNT(*) FROM collective k
+SELECT k.unit_id, k.kind, COUNT(*) FROM collective_register k
 WHERE 1 = 1 AND k.unit_id = :unitId
 GROUP BY k.unit_id, k.kind;
 

@@ -27,7 +27,7 @@ import vn.khuyenhoc.cdht.shared.Role;
  */
 @Service
 @Transactional
-public class AccountService {
+class AccountService {
 
     static final String AUDIT_TYPE = "ACCOUNT";
     private static final Set<Role> PROVINCE_MANAGED = EnumSet.of(Role.COMMUNE_OFFICER, Role.VERIFIER, Role.VIEWER);

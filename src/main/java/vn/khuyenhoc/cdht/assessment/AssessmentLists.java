@@ -42,7 +42,7 @@ class AssessmentLists {
             a.scores_changed_by""";
 
     private static final String FROM = """
-            from assessment a join admin_unit u on u.id = a.unit_id join citizen c on c.id = a.citizen_id
+            from assessment a join admin_unit u on u.id = a.unit_id join citizen_register c on c.id = a.citizen_id
             where""";
 
     private static final String ORDER = " order by u.name, c.search_name, c.birth_year, a.id";
@@ -185,7 +185,7 @@ class AssessmentLists {
     /** One row, without scope: for callers that have checked the assessment itself. */
     AssessmentRow row(long id) {
         return jdbc.queryForObject("select " + ROW_COLUMNS + """
-                 from assessment a join admin_unit u on u.id = a.unit_id join citizen c on c.id = a.citizen_id
+                 from assessment a join admin_unit u on u.id = a.unit_id join citizen_register c on c.id = a.citizen_id
                 where a.id = :id""", Map.of("id", id), ROW);
     }
 
@@ -215,7 +215,7 @@ class AssessmentLists {
     private String notStartedWhere(CurrentUser user, int year, Long withinUnitId, String targetGroup,
             Map<String, Object> params) {
         StringBuilder where = new StringBuilder("""
-                from citizen c join admin_unit u on u.id = c.unit_id
+                from citizen_register c join admin_unit u on u.id = c.unit_id
                 where not exists (select 1 from assessment a
                                   where a.citizen_id = c.id and a.assessment_year = :year)""");
         where.append(" and c.unit_id in ").append(SubtreeSql.unitIdsUnder("s", scope.scopePath(user)));

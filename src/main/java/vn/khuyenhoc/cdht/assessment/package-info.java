@@ -23,4 +23,6 @@
  * reach refuses the whole request before anything changes.</li>
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "area", "audit", "citizen", "community", "criteria", "shared"})
 package vn.khuyenhoc.cdht.assessment;

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.khuyenhoc.cdht.demo.DemoMode;
+import vn.khuyenhoc.cdht.shared.DemoMode;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 
 /**

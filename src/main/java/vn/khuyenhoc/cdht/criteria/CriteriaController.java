@@ -22,10 +22,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.FormErrors;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 
 /**
- * Admin pages of criteria sets. Admins only: {@link #adminsOnly} refuses everyone else before any handler runs,
+ * Admin pages of criteria sets (their competencies: {@link CompetencyController}, indicators:
+ * {@link IndicatorController}). Admins only: {@link #adminsOnly} refuses everyone else before any handler runs,
  * and the service checks again.
  */
 @Controller
@@ -44,12 +44,10 @@ class CriteriaController {
 
     @ModelAttribute
     void adminsOnly(@AuthenticationPrincipal CurrentUser user) {
-        if (user == null || !user.isAdmin()) {
-            throw new OutOfScopeException("criteria pages are for admins");
-        }
+        CriteriaPages.requireAdmin(user);
     }
 
-    @InitBinder({"criteriaSetForm", "competencyForm", "indicatorForm"})
+    @InitBinder("criteriaSetForm")
     void guardIds(WebDataBinder binder) {
         binder.setDisallowedFields("id");
     }
@@ -105,7 +103,7 @@ class CriteriaController {
             RedirectAttributes redirect) {
         CriteriaAdministration.SetView view = administration.view(user, id);
         if (!view.summary().draft()) {
-            return refuse(redirect, id, "criteria.set.notDraft");
+            return CriteriaPages.refuse(redirect, id, "criteria.set.notDraft");
         }
         model.addAttribute("criteriaSetForm", CriteriaSetForm.of(view.definition(), view.summary().version()));
         return setFormView(model, view);
@@ -119,7 +117,7 @@ class CriteriaController {
         // the code is fixed once created; keep the stored one whatever was posted
         form.setCode(view.summary().code());
         if (!view.summary().draft()) {
-            return refuse(redirect, id, "criteria.set.notDraft");
+            return CriteriaPages.refuse(redirect, id, "criteria.set.notDraft");
         }
         // the edit page does not post the code, so its "blank" error is no error here
         boolean invalid = result.getAllErrors().stream()
@@ -143,7 +141,7 @@ class CriteriaController {
             @RequestParam(required = false) Integer effectiveYear, Model model, RedirectAttributes redirect) {
         CriteriaAdministration.SetView view = administration.view(user, id);
         if (!view.summary().draft()) {
-            return refuse(redirect, id, "criteria.set.notDraft");
+            return CriteriaPages.refuse(redirect, id, "criteria.set.notDraft");
         }
         model.addAttribute("preview", administration.publishPreview(user, id, effectiveYear));
         return "criteria/publish";
@@ -163,7 +161,7 @@ class CriteriaController {
             model.addAttribute("publishProblems", e.problems());
             return "criteria/publish";
         } catch (BusinessRuleException e) {
-            return refuse(redirect, id, e);
+            return CriteriaPages.refuse(redirect, id, e);
         }
     }
 
@@ -175,7 +173,7 @@ class CriteriaController {
             model.addAttribute("preview", administration.retirePreview(user, id));
             return "criteria/retire";
         } catch (BusinessRuleException e) {
-            return refuse(redirect, id, e);
+            return CriteriaPages.refuse(redirect, id, e);
         }
     }
 
@@ -186,7 +184,7 @@ class CriteriaController {
             administration.retire(user, id, reason);
             redirect.addFlashAttribute("success", "criteria.retired");
         } catch (BusinessRuleException e) {
-            return refuse(redirect, id, e);
+            return CriteriaPages.refuse(redirect, id, e);
         }
         return "redirect:/criteria/" + id;
     }
@@ -198,7 +196,7 @@ class CriteriaController {
             redirect.addFlashAttribute("success", "criteria.copied");
             return "redirect:/criteria/" + copyId;
         } catch (BusinessRuleException e) {
-            return refuse(redirect, id, e);
+            return CriteriaPages.refuse(redirect, id, e);
         }
     }
 
@@ -209,7 +207,7 @@ class CriteriaController {
             redirect.addFlashAttribute("success", "criteria.deleted");
             return "redirect:/criteria";
         } catch (BusinessRuleException e) {
-            return refuse(redirect, id, e);
+            return CriteriaPages.refuse(redirect, id, e);
         }
     }
 
@@ -264,7 +262,7 @@ class CriteriaController {
             administration.addTargetGroup(user, id, group);
             redirect.addFlashAttribute("success", "criteria.updated");
         } catch (BusinessRuleException e) {
-            return refuse(redirect, id, e);
+            return CriteriaPages.refuse(redirect, id, e);
         }
         return "redirect:/criteria/" + id;
     }
@@ -276,208 +274,12 @@ class CriteriaController {
             administration.removeTargetGroup(user, id, code);
             redirect.addFlashAttribute("success", "criteria.updated");
         } catch (BusinessRuleException e) {
-            return refuse(redirect, id, e);
-        }
-        return "redirect:/criteria/" + id;
-    }
-
-    // ---- competencies ----
-
-    @GetMapping("/{id}/competencies/new")
-    String newCompetency(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model,
-            RedirectAttributes redirect) {
-        CriteriaAdministration.SetView view = administration.view(user, id);
-        if (!view.summary().draft()) {
-            return refuse(redirect, id, "criteria.set.notDraft");
-        }
-        CompetencyForm form = new CompetencyForm();
-        form.setCode(String.valueOf(view.definition().competencies().size() + 1));
-        model.addAttribute("competencyForm", form);
-        return competencyView(model, view, null);
-    }
-
-    @PostMapping("/{id}/competencies/new")
-    String addCompetency(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @Valid @ModelAttribute("competencyForm") CompetencyForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        CriteriaAdministration.SetView view = administration.view(user, id);
-        if (result.hasErrors()) {
-            return competencyView(model, view, null);
-        }
-        try {
-            administration.addCompetency(user, id, form);
-            redirect.addFlashAttribute("success", "criteria.updated");
-            return "redirect:/criteria/" + id;
-        } catch (BusinessRuleException e) {
-            FormErrors.reject(result, e);
-            return competencyView(model, view, null);
-        }
-    }
-
-    @GetMapping("/{id}/competencies/{competencyId}")
-    String editCompetency(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @PathVariable long competencyId, Model model, RedirectAttributes redirect) {
-        CriteriaAdministration.SetView view = administration.view(user, id);
-        CompetencyDefinition competency = competency(view, competencyId);
-        if (!view.summary().draft()) {
-            return refuse(redirect, id, "criteria.set.notDraft");
-        }
-        model.addAttribute("competencyForm", CompetencyForm.of(competency));
-        return competencyView(model, view, competency);
-    }
-
-    @PostMapping("/{id}/competencies/{competencyId}")
-    String changeCompetency(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @PathVariable long competencyId, @Valid @ModelAttribute("competencyForm") CompetencyForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
-        CriteriaAdministration.SetView view = administration.view(user, id);
-        CompetencyDefinition competency = competency(view, competencyId);
-        if (result.hasErrors()) {
-            return competencyView(model, view, competency);
-        }
-        try {
-            administration.changeCompetency(user, id, competencyId, form);
-            redirect.addFlashAttribute("success", "criteria.updated");
-            return "redirect:/criteria/" + id;
-        } catch (BusinessRuleException e) {
-            FormErrors.reject(result, e);
-            return competencyView(model, view, competency);
-        }
-    }
-
-    @PostMapping("/{id}/competencies/{competencyId}/delete")
-    String removeCompetency(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @PathVariable long competencyId, RedirectAttributes redirect) {
-        try {
-            administration.removeCompetency(user, id, competencyId);
-            redirect.addFlashAttribute("success", "criteria.updated");
-        } catch (BusinessRuleException e) {
-            return refuse(redirect, id, e);
-        }
-        return "redirect:/criteria/" + id;
-    }
-
-    @PostMapping("/{id}/competencies/{competencyId}/move")
-    String moveCompetency(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @PathVariable long competencyId, @RequestParam(defaultValue = "down") String direction,
-            RedirectAttributes redirect) {
-        try {
-            administration.moveCompetency(user, id, competencyId, step(direction));
-        } catch (BusinessRuleException e) {
-            return refuse(redirect, id, e);
-        }
-        return "redirect:/criteria/" + id;
-    }
-
-    // ---- indicators ----
-
-    @GetMapping("/{id}/indicators/new")
-    String newIndicator(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @RequestParam(required = false) Long competency, Model model, RedirectAttributes redirect) {
-        CriteriaAdministration.SetView view = administration.view(user, id);
-        if (!view.summary().draft()) {
-            return refuse(redirect, id, "criteria.set.notDraft");
-        }
-        IndicatorForm form = IndicatorForm.blank(competency, view.definition().targetGroupCodes());
-        form.setCode(String.valueOf(view.definition().indicators().size() + 1));
-        model.addAttribute("indicatorForm", form);
-        return indicatorView(model, view, null);
-    }
-
-    @PostMapping("/{id}/indicators/new")
-    String addIndicator(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @Valid @ModelAttribute("indicatorForm") IndicatorForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        CriteriaAdministration.SetView view = administration.view(user, id);
-        if (result.hasErrors()) {
-            return indicatorView(model, view, null);
-        }
-        try {
-            administration.addIndicator(user, id, form);
-            redirect.addFlashAttribute("success", "criteria.updated");
-            return "redirect:/criteria/" + id;
-        } catch (BusinessRuleException e) {
-            FormErrors.reject(result, e);
-            return indicatorView(model, view, null);
-        }
-    }
-
-    @GetMapping("/{id}/indicators/{indicatorId}")
-    String editIndicator(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @PathVariable long indicatorId, Model model, RedirectAttributes redirect) {
-        CriteriaAdministration.SetView view = administration.view(user, id);
-        IndicatorDefinition indicator = indicator(view, indicatorId);
-        if (!view.summary().draft()) {
-            return refuse(redirect, id, "criteria.set.notDraft");
-        }
-        long competencyId = view.definition().competency(indicator.competencyCode())
-                .map(CompetencyDefinition::id).orElse(0L);
-        model.addAttribute("indicatorForm",
-                IndicatorForm.of(indicator, competencyId, view.definition().targetGroupCodes()));
-        return indicatorView(model, view, indicator);
-    }
-
-    @PostMapping("/{id}/indicators/{indicatorId}")
-    String changeIndicator(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @PathVariable long indicatorId, @Valid @ModelAttribute("indicatorForm") IndicatorForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
-        CriteriaAdministration.SetView view = administration.view(user, id);
-        IndicatorDefinition indicator = indicator(view, indicatorId);
-        if (result.hasErrors()) {
-            return indicatorView(model, view, indicator);
-        }
-        try {
-            administration.changeIndicator(user, id, indicatorId, form);
-            redirect.addFlashAttribute("success", "criteria.updated");
-            return "redirect:/criteria/" + id;
-        } catch (BusinessRuleException e) {
-            FormErrors.reject(result, e);
-            return indicatorView(model, view, indicator);
-        }
-    }
-
-    @PostMapping("/{id}/indicators/{indicatorId}/delete")
-    String removeIndicator(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @PathVariable long indicatorId, RedirectAttributes redirect) {
-        try {
-            administration.removeIndicator(user, id, indicatorId);
-            redirect.addFlashAttribute("success", "criteria.updated");
-        } catch (BusinessRuleException e) {
-            return refuse(redirect, id, e);
-        }
-        return "redirect:/criteria/" + id;
-    }
-
-    @PostMapping("/{id}/indicators/{indicatorId}/move")
-    String moveIndicator(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @PathVariable long indicatorId, @RequestParam(defaultValue = "down") String direction,
-            RedirectAttributes redirect) {
-        try {
-            administration.moveIndicator(user, id, indicatorId, step(direction));
-        } catch (BusinessRuleException e) {
-            return refuse(redirect, id, e);
+            return CriteriaPages.refuse(redirect, id, e);
         }
         return "redirect:/criteria/" + id;
     }
 
     // ---- helpers ----
-
-    private static String refuse(RedirectAttributes redirect, long id, String messageKey) {
-        redirect.addFlashAttribute("criteriaFailure", messageKey);
-        redirect.addFlashAttribute("criteriaFailureArgs", new Object[0]);
-        return "redirect:/criteria/" + id;
-    }
-
-    /** Back to the set with the reason, its arguments included (the layout's own flash takes none). */
-    private static String refuse(RedirectAttributes redirect, long id, BusinessRuleException e) {
-        redirect.addFlashAttribute("criteriaFailure", e.messageKey());
-        redirect.addFlashAttribute("criteriaFailureArgs", e.arguments());
-        return "redirect:/criteria/" + id;
-    }
-
-    private static int step(String direction) {
-        return "up".equalsIgnoreCase(direction) ? -1 : 1;
-    }
 
     private static String chosenGroup(CriteriaAdministration.SetView view, String group) {
         List<String> codes = view.definition().targetGroupCodes();
@@ -488,33 +290,9 @@ class CriteriaController {
                 .orElse(null);
     }
 
-    private static CompetencyDefinition competency(CriteriaAdministration.SetView view, long competencyId) {
-        return view.definition().competencies().stream().filter(c -> c.id() == competencyId).findFirst()
-                .orElseThrow(() -> new vn.khuyenhoc.cdht.shared.NotFoundException("competency " + competencyId));
-    }
-
-    private static IndicatorDefinition indicator(CriteriaAdministration.SetView view, long indicatorId) {
-        return view.definition().indicators().stream().filter(i -> i.id() == indicatorId).findFirst()
-                .orElseThrow(() -> new vn.khuyenhoc.cdht.shared.NotFoundException("indicator " + indicatorId));
-    }
-
     private static String setFormView(Model model, CriteriaAdministration.SetView view) {
         model.addAttribute("view", view);
         return "criteria/set-form";
-    }
-
-    private static String competencyView(Model model, CriteriaAdministration.SetView view,
-            CompetencyDefinition competency) {
-        model.addAttribute("view", view);
-        model.addAttribute("competency", competency);
-        return "criteria/competency-form";
-    }
-
-    private static String indicatorView(Model model, CriteriaAdministration.SetView view,
-            IndicatorDefinition indicator) {
-        model.addAttribute("view", view);
-        model.addAttribute("indicator", indicator);
-        return "criteria/indicator-form";
     }
 
     private static String formView(Model model, CriteriaAdministration.SetView view, String group,

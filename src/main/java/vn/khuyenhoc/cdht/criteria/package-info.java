@@ -20,4 +20,5 @@
  * "proficient" through the online channel does not imply "has digital skills" (domain.md section 4, literally).</li>
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "shared"})
 package vn.khuyenhoc.cdht.criteria;

@@ -14,6 +14,7 @@ import vn.khuyenhoc.cdht.account.AccountProvisioning;
 import vn.khuyenhoc.cdht.area.AreaSeeding;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.area.Units;
+import vn.khuyenhoc.cdht.shared.DemoMode;
 import vn.khuyenhoc.cdht.shared.Role;
 
 /**

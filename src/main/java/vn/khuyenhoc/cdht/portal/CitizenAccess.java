@@ -73,7 +73,8 @@ class CitizenAccess {
             throw refuse("code", "portal.proof.invalid", ipKey);
         }
         List<Map<String, Object>> rows = jdbc.queryForList("select i.id, i.citizen_id, i.status, i.expires_at, "
-                + "i.assessment_year, c.birth_year from portal_invitation i join citizen c on c.id = i.citizen_id "
+                + "i.assessment_year, c.birth_year from portal_invitation i "
+                + "join citizen_register c on c.id = i.citizen_id "
                 + "where i.code_hash = :hash", Map.of("hash", Secrets.hash(code)));
         if (rows.isEmpty()) {
             throw refuse("code", "portal.proof.invalid", ipKey);

@@ -104,7 +104,7 @@ class Invitations {
                 select i.id, i.citizen_id, i.unit_id, c.full_name, u.name as unit_name, i.status, i.expires_at, i.issued_at,
                        i.issued_by, i.used_at, i.revoked_at, i.revoked_by
                 from portal_invitation i
-                join citizen c on c.id = i.citizen_id
+                join citizen_register c on c.id = i.citizen_id
                 join admin_unit u on u.id = i.unit_id
                 where i.assessment_year = :year and u.path like :path || '%'
                 order by i.issued_at desc, i.id desc
@@ -128,7 +128,7 @@ class Invitations {
         return jdbc.query("""
                 select u.id, u.name, u.path, count(a.id) as total,
                        count(a.id) filter (where a.channel = 'ONLINE_SELF') as online
-                from assessment a
+                from assessment_outcome a
                 join admin_unit u on u.id = a.unit_id
                 where a.assessment_year = :year and u.path like :path || '%'
                 group by u.id, u.name, u.path
@@ -148,7 +148,7 @@ class Invitations {
                           and i.assessment_year = :year order by i.id desc limit 1) as status,
                        (select i.expires_at from portal_invitation i where i.citizen_id = c.id
                           and i.assessment_year = :year order by i.id desc limit 1) as expires_at
-                from citizen c join admin_unit u on u.id = c.unit_id
+                from citizen_register c join admin_unit u on u.id = c.unit_id
                 where u.path like :path || '%'
                 order by c.search_name, c.id
                 limit""" + " " + MAX_BATCH, Map.of("path", path, "year", year),
@@ -193,7 +193,7 @@ class Invitations {
     }
 
     private List<Long> citizensIn(long unitId) {
-        return jdbc.queryForList("select c.id from citizen c join admin_unit u on u.id = c.unit_id "
+        return jdbc.queryForList("select c.id from citizen_register c join admin_unit u on u.id = c.unit_id "
                 + "where u.path like :path || '%' order by c.search_name, c.id limit " + (MAX_BATCH + 1),
                 Map.of("path", scope.subtreePath(unitId)), Long.class);
     }

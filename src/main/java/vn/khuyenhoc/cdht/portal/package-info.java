@@ -5,7 +5,8 @@
  * characters (no 0/O/1/I), stored only as its SHA-256, valid {@code cdht.portal.invitation-validity} (30 days),
  * revocable; a new invitation revokes the citizen's older open ones. The code is shown once, right after issuing,
  * on a page and on printable slips (PDF, eight per A4 page, with a QR code of the link {@code /c/i/<code>}); it is
- * kept in clear only in the issuing staff member's HTTP session until then ({@link vn.khuyenhoc.cdht.portal.IssuedBatch}).
+ * kept in clear only in the issuing staff member's HTTP session until then ({@link
+ * vn.khuyenhoc.cdht.portal.IssuedBatch}).
  *
  * <p>The citizen proves who they are with the code and their birth year (the code is then used up), and comes
  * back later with a bookmarkable magic link (random 256-bit token, hashed, 180 days) or with the short reference
@@ -17,4 +18,6 @@
  * <p>Staff see the invitations of their subtree with their status and the share of online self-assessments per
  * unit, which feeds the "digitally proficient" indicator.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "area", "assessment", "audit", "citizen", "community", "criteria", "document", "recognition", "shared"})
 package vn.khuyenhoc.cdht.portal;

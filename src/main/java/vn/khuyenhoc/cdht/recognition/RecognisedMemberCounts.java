@@ -35,8 +35,8 @@ class RecognisedMemberCounts implements MemberTitleRates {
         };
         return Optional.ofNullable(jdbc.queryForObject("""
                 select count(*) as members, count(a.id) as recognised
-                from citizen c
-                left join assessment a on a.citizen_id = c.id and a.assessment_year = :year
+                from citizen_register c
+                left join assessment_outcome a on a.citizen_id = c.id and a.assessment_year = :year
                                       and a.state = 'RECOGNISED'
                 where\s""" + member,
                 Map.of("id", collective.id(), "unitId", collective.unitId(), "year", year),

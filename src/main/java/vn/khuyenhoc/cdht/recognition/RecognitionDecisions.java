@@ -1,24 +1,18 @@
 package vn.khuyenhoc.cdht.recognition;
 
 import java.time.LocalDate;
-import java.time.Year;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,12 +22,10 @@ import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.assessment.AssessmentConflictException;
 import vn.khuyenhoc.cdht.assessment.AssessmentDecisions;
 import vn.khuyenhoc.cdht.assessment.Decision;
-import vn.khuyenhoc.cdht.assessment.DecisionCandidate;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.community.DataEntryScope;
 import vn.khuyenhoc.cdht.community.UnitLevels;
 import vn.khuyenhoc.cdht.community.UnitOption;
-import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.Dates;
@@ -71,13 +63,14 @@ class RecognitionDecisions {
     private final AuditLog audit;
     private final MessageSource messages;
     private final NamedParameterJdbcTemplate jdbc;
-    private final CriteriaCatalog catalog;
+    /** The items of a draft; a provider because DecisionPicks asks this service who may change a draft. */
+    private final ObjectProvider<DecisionPicks> picks;
 
     RecognitionDecisions(RecognitionDecisionRepository decisions, RecognitionItemRepository items,
             AssessmentDecisions assessmentDecisions, RecognitionSettings settings, DataEntryScope scope,
             Units units, AuditLog audit, MessageSource messages, NamedParameterJdbcTemplate jdbc,
-            CriteriaCatalog catalog) {
-        this.catalog = catalog;
+            ObjectProvider<DecisionPicks> picks) {
+        this.picks = picks;
         this.decisions = decisions;
         this.items = items;
         this.assessmentDecisions = assessmentDecisions;
@@ -166,44 +159,6 @@ class RecognitionDecisions {
                 canDecide(user, decision.getUnitId()));
     }
 
-    /**
-     * One page of the pick list: the VERIFIED assessments of the decision's commune and year matching the filter,
-     * those that passed or (listed apart) those that failed, each marked when this draft includes it or another
-     * decision does. For drafts only, and only for those who may change the draft.
-     */
-    @Transactional(readOnly = true)
-    PickPage pickPage(CurrentUser user, long id, PickFilter filter, int page) {
-        RecognitionDecision decision = writableDraft(user, id);
-        long within = withinUnit(decision, filter);
-        Page<DecisionCandidate> candidates = verifiedPage(user, decision, within, filter, Math.max(page, 0));
-        if (candidates.getContent().isEmpty() && candidates.getNumber() > 0 && candidates.getTotalElements() > 0) {
-            // the selection or the data changed under a page number that no longer exists: show the last page
-            candidates = verifiedPage(user, decision, within, filter, candidates.getTotalPages() - 1);
-        }
-        Map<Long, RecognitionItem> taken = items.findByAssessmentIdIn(candidates.getContent().stream()
-                        .map(DecisionCandidate::assessmentId).toList()).stream()
-                .collect(Collectors.toMap(RecognitionItem::getAssessmentId, Function.identity()));
-        Map<Long, Integer> otherNumbers = new HashMap<>();
-        Page<PickCandidate> rows = candidates.map(candidate -> {
-            RecognitionItem item = taken.get(candidate.assessmentId());
-            boolean mine = item != null && item.getDecisionId() == id;
-            Long other = item == null || mine ? null : item.getDecisionId();
-            Integer otherNumber = other == null ? null
-                    : otherNumbers.computeIfAbsent(other, o -> decisions.findById(o).orElseThrow().getNumber());
-            return new PickCandidate(candidate, mine, other, otherNumber);
-        });
-        long[] counts = assessmentDecisions.verifiedCounts(user, within, decision.getYear(), filter.targetGroup());
-        return new PickPage(summary(decision), filter, rows, counts[0], counts[1], items.countByDecisionId(id),
-                items.countByDecisionIdAndOutcome(id, ItemOutcome.NOT_RECOGNISED),
-                units.children(decision.getUnitId(), true), catalog.targetGroups());
-    }
-
-    private Page<DecisionCandidate> verifiedPage(CurrentUser user, RecognitionDecision decision, long within,
-            PickFilter filter, int page) {
-        return assessmentDecisions.verifiedPage(user, within, decision.getYear(), filter.targetGroup(),
-                !filter.failures(), PageRequest.of(page, PICK_PAGE_SIZE));
-    }
-
     /** How many citizens the draft includes now. */
     @Transactional(readOnly = true)
     long selectedCount(CurrentUser user, long id) {
@@ -243,8 +198,8 @@ class RecognitionDecisions {
         requireDeciderRole(user);
         UnitSummary commune = commune(user, communeCode);
         requireDecider(user, commune.id());
-        int checkedYear = requireYear(year);
-        DecisionDraft checked = check(draft, checkedYear);
+        int checkedYear = DecisionDraft.requireYear(year);
+        DecisionDraft checked = draft.checked(checkedYear);
         if (decisions.existsByUnitIdAndIssuerKindAndYearAndNumber(commune.id(), checked.issuerKind(), checkedYear,
                 checked.number())) {
             throw numberTaken(checked, checkedYear);
@@ -253,10 +208,7 @@ class RecognitionDecisions {
         save(decision, checked);
         audit.record(user.username(), "RECOGNITION_DRAFTED", AUDIT_TYPE, decision.getId(), commune.id(),
                 commune.name() + " " + checkedYear + ": " + decision.describe(), null);
-        // those who passed come preselected; failures only ever join on purpose, one by one
-        Selection selection = new Selection(decision);
-        selection.selectPassing(user, new PickFilter(null, null, false));
-        selection.save(user, "preselected");
+        picks.getObject().preselect(user, decision);
         return decision.getId();
     }
 
@@ -264,7 +216,7 @@ class RecognitionDecisions {
     void update(CurrentUser user, long id, DecisionDraft draft, long expectedVersion) {
         RecognitionDecision decision = writableDraft(user, id);
         requireVersion(decision, expectedVersion);
-        DecisionDraft checked = check(draft, decision.getYear());
+        DecisionDraft checked = draft.checked(decision.getYear());
         if (decisions.existsByUnitIdAndIssuerKindAndYearAndNumberAndIdNot(decision.getUnitId(),
                 checked.issuerKind(), decision.getYear(), checked.number(), id)) {
             throw numberTaken(checked, decision.getYear());
@@ -291,159 +243,6 @@ class RecognitionDecisions {
                 null);
     }
 
-    /**
-     * Changes the draft's selection as one post of the pick page asks: first the page's own rows (those shown and
-     * ticked are included, those shown and not ticked are taken out), then optionally everything matching the
-     * filter ({@link PickBulk}). Every included assessment must be VERIFIED in the decision's commune and year and
-     * in no other decision; its citizen, verdict and version are copied now, and issuing refuses any that changes
-     * after this.
-     *
-     * @return how many citizens the draft includes afterwards
-     */
-    long changeSelection(CurrentUser user, long id, PickFilter filter, Collection<Long> shown,
-            Collection<Long> ticked, PickBulk bulk, long expectedVersion) {
-        RecognitionDecision decision = writableDraft(user, id);
-        requireVersion(decision, expectedVersion);
-        Selection selection = new Selection(decision);
-        selection.applyPage(user, shown == null ? List.of() : shown, ticked == null ? List.of() : ticked);
-        switch (bulk == null ? PickBulk.NONE : bulk) {
-            case SELECT_PASSING -> selection.selectPassing(user, filter);
-            case CLEAR -> selection.clear(user, filter);
-            case NONE -> { }
-        }
-        selection.save(user, bulk == null ? "NONE" : bulk.name());
-        return items.countByDecisionId(id);
-    }
-
-    /**
-     * The changes of one request to a draft's selection, written together: the unique key on the assessment is the
-     * backstop against another draft taking one of them at the same moment.
-     */
-    private final class Selection {
-
-        private final RecognitionDecision decision;
-        private final long id;
-        private final List<Long> added = new ArrayList<>();
-        private final List<Long> removed = new ArrayList<>();
-        private int nextPosition;
-
-        Selection(RecognitionDecision decision) {
-            this.decision = decision;
-            this.id = decision.getId();
-            this.nextPosition = items.maxPosition(id) + 1;
-        }
-
-        void applyPage(CurrentUser user, Collection<Long> shown, Collection<Long> ticked) {
-            Set<Long> chosen = new LinkedHashSet<>(ticked);
-            Set<Long> onPage = new LinkedHashSet<>(shown);
-            onPage.addAll(chosen);
-            if (onPage.isEmpty()) {
-                return;
-            }
-            Map<Long, DecisionCandidate> verified = assessmentDecisions.verifiedAmong(user, decision.getUnitId(),
-                    decision.getYear(), onPage).stream()
-                    .collect(Collectors.toMap(DecisionCandidate::assessmentId, Function.identity()));
-            for (Long assessmentId : chosen) {
-                if (!verified.containsKey(assessmentId)) {
-                    throw new BusinessRuleException("recognition.pick.unknown", String.valueOf(assessmentId));
-                }
-            }
-            Map<Long, RecognitionItem> existing = items.findByAssessmentIdIn(onPage).stream()
-                    .collect(Collectors.toMap(RecognitionItem::getAssessmentId, Function.identity()));
-            for (DecisionCandidate candidate : verified.values().stream()
-                    .filter(c -> chosen.contains(c.assessmentId())).toList()) {
-                RecognitionItem item = existing.get(candidate.assessmentId());
-                if (item != null && item.getDecisionId() != id) {
-                    RecognitionDecision other = decisions.findById(item.getDecisionId()).orElseThrow();
-                    throw new BusinessRuleException("recognition.pick.taken", item.getCitizenName(),
-                            numberLabel(other.getIssuerKind(), other.getNumber()));
-                }
-                include(candidate, item);
-            }
-            List<RecognitionItem> dropped = existing.values().stream()
-                    .filter(item -> item.getDecisionId() == id && !chosen.contains(item.getAssessmentId()))
-                    .toList();
-            remove(dropped);
-        }
-
-        void selectPassing(CurrentUser user, PickFilter filter) {
-            Set<Long> elsewhere = new HashSet<>(items.assessmentIdsInOtherDecisions(decision.getUnitId(),
-                    decision.getYear(), id));
-            Map<Long, RecognitionItem> mine = items.findByDecisionIdOrderByPosition(id).stream()
-                    .collect(Collectors.toMap(RecognitionItem::getAssessmentId, Function.identity()));
-            for (DecisionCandidate candidate : assessmentDecisions.passingCandidates(user,
-                    withinUnit(decision, filter), decision.getYear(), filter.targetGroup())) {
-                if (!elsewhere.contains(candidate.assessmentId())) {
-                    include(candidate, mine.get(candidate.assessmentId()));
-                }
-            }
-        }
-
-        void clear(CurrentUser user, PickFilter filter) {
-            List<RecognitionItem> current = items.findByDecisionIdOrderByPosition(id);
-            if (!filter.narrowed()) {
-                remove(current.stream().filter(i -> (i.getOutcome() == ItemOutcome.NOT_RECOGNISED)
-                        == filter.failures()).toList());
-                return;
-            }
-            Set<Long> matching = new HashSet<>(assessmentDecisions.verifiedIds(user, withinUnit(decision, filter),
-                    decision.getYear(), filter.targetGroup(), !filter.failures()));
-            remove(current.stream().filter(i -> matching.contains(i.getAssessmentId())).toList());
-        }
-
-        private void include(DecisionCandidate candidate, RecognitionItem item) {
-            if (item == null) {
-                items.save(new RecognitionItem(id, candidate, nextPosition++));
-                added.add(candidate.assessmentId());
-            } else if (item.getAssessmentVersion() != candidate.version()) {
-                // picked again: the citizen as printed, the verdict and the version as they are now
-                item.refresh(candidate, item.getPosition());
-            }
-        }
-
-        private void remove(List<RecognitionItem> dropped) {
-            if (dropped.isEmpty()) {
-                return;
-            }
-            items.deleteAll(dropped);
-            // removed rows go first: the unique assessment key must be free before anything is inserted again
-            items.flush();
-            dropped.forEach(item -> removed.add(item.getAssessmentId()));
-        }
-
-        void save(CurrentUser user, String how) {
-            decision.touch(user.username());
-            try {
-                decisions.saveAndFlush(decision);
-                items.flush();
-            } catch (DataIntegrityViolationException e) {
-                // another draft took one of these assessments between our check and our write
-                throw new BusinessRuleException("recognition.pick.takenMeanwhile");
-            }
-            long total = items.countByDecisionId(id);
-            long failing = items.countByDecisionIdAndOutcome(id, ItemOutcome.NOT_RECOGNISED);
-            audit.record(user.username(), "RECOGNITION_SELECTION_SAVED", AUDIT_TYPE, id, decision.getUnitId(),
-                    how + ": " + total + " assessments (" + (total - failing) + " passed, " + failing + " not); added "
-                            + abbreviated(added) + ", removed " + abbreviated(removed), null);
-        }
-    }
-
-    /** An id list for the audit line, cut after the first hundred. */
-    private static String abbreviated(List<Long> ids) {
-        return ids.size() <= 100 ? ids.toString()
-                : ids.subList(0, 100).toString().replace("]", ", … " + (ids.size() - 100) + " more]");
-    }
-
-    /** The filter's hamlet when it lies in the decision's commune (404/403 otherwise), else the commune. */
-    private long withinUnit(RecognitionDecision decision, PickFilter filter) {
-        if (filter.hamletId() == null) {
-            return decision.getUnitId();
-        }
-        if (!units.isWithin(filter.hamletId(), decision.getUnitId())) {
-            throw new NotFoundException("unit " + filter.hamletId() + " in the commune of decision " + decision.getId());
-        }
-        return filter.hamletId();
-    }
 
     // ---- issuing and revoking ----
 
@@ -560,7 +359,7 @@ class RecognitionDecisions {
         requireDeciderRole(user);
     }
 
-    private RecognitionDecision writableDraft(CurrentUser user, long id) {
+    RecognitionDecision writableDraft(CurrentUser user, long id) {
         RecognitionDecision decision = load(id);
         requireDecider(user, decision.getUnitId());
         if (!decision.isDraft()) {
@@ -569,62 +368,10 @@ class RecognitionDecisions {
         return decision;
     }
 
-    private static void requireVersion(RecognitionDecision decision, long expectedVersion) {
+    static void requireVersion(RecognitionDecision decision, long expectedVersion) {
         if (decision.getVersion() != expectedVersion) {
             throw new BusinessRuleException("error.concurrentEdit");
         }
-    }
-
-    private static int requireYear(Integer year) {
-        int last = Year.now().getValue();
-        if (year == null || year < FIRST_YEAR || year > last) {
-            throw BusinessRuleException.onField("year", "recognition.year.range", String.valueOf(FIRST_YEAR),
-                    String.valueOf(last));
-        }
-        return year;
-    }
-
-    /** The header trimmed and checked; the title of a year cannot be decided before the year begins. */
-    private static DecisionDraft check(DecisionDraft draft, int year) {
-        if (draft.number() == null || draft.number() < 1) {
-            throw BusinessRuleException.onField("number", "recognition.number.positive");
-        }
-        if (draft.issuedOn() == null) {
-            throw BusinessRuleException.onField("issuedOn", "recognition.field.required");
-        }
-        if (draft.issuedOn().getYear() < year) {
-            throw BusinessRuleException.onField("issuedOn", "recognition.issuedOn.beforeYear",
-                    String.valueOf(year));
-        }
-        if (draft.issuerKind() == null) {
-            throw BusinessRuleException.onField("issuerKind", "recognition.issuerKind.required");
-        }
-        return new DecisionDraft(draft.number(), draft.issuedOn(), draft.issuerKind(),
-                requireText(draft.issuerName(), "issuerName", ISSUER_MAX),
-                requireText(draft.placeName(), "placeName", PLACE_MAX),
-                requireText(draft.signerName(), "signerName", SIGNER_MAX),
-                RecognitionSettings.requireLines(draft.signerTitle(), "signerTitle", RecognitionSettings.TITLE_MAX),
-                RecognitionSettings.requireLines(draft.legalBasis(), "legalBasis", RecognitionSettings.BASIS_MAX),
-                optionalText(draft.superiorName(), "superiorName", ISSUER_MAX));
-    }
-
-    private static String requireText(String text, String field, int max) {
-        String trimmed = text == null ? "" : text.strip().replaceAll("\\s+", " ");
-        if (trimmed.isEmpty()) {
-            throw BusinessRuleException.onField(field, "recognition.field.required");
-        }
-        if (trimmed.length() > max) {
-            throw BusinessRuleException.onField(field, "recognition.field.tooLong", max);
-        }
-        return trimmed;
-    }
-
-    private static String optionalText(String text, String field, int max) {
-        String trimmed = text == null ? "" : text.strip().replaceAll("\\s+", " ");
-        if (trimmed.length() > max) {
-            throw BusinessRuleException.onField(field, "recognition.field.tooLong", max);
-        }
-        return trimmed.isEmpty() ? null : trimmed;
     }
 
     private BusinessRuleException numberTaken(DecisionDraft draft, int year) {
@@ -649,11 +396,11 @@ class RecognitionDecisions {
         return messages.getMessage(key, args, RecognitionSettings.VIETNAMESE);
     }
 
-    private RecognitionDecision load(long id) {
+    RecognitionDecision load(long id) {
         return decisions.findById(id).orElseThrow(() -> new NotFoundException("recognition decision " + id));
     }
 
-    private DecisionSummary summary(RecognitionDecision d) {
+    DecisionSummary summary(RecognitionDecision d) {
         UnitSummary unit = units.get(d.getUnitId());
         return new DecisionSummary(d.getId(), unit.id(), unit.code(), unit.name(), d.getYear(), d.getNumber(),
                 d.getIssuedOn(), d.getIssuerKind(), d.getIssuerName(), d.getSuperiorName(), d.getPlaceName(),

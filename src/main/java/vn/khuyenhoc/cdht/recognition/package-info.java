@@ -4,4 +4,6 @@
  * printed decision, certificates and list; revocation; the public notice-board list; the per-province setting of
  * who issues and signs. Also counts collectives' members who hold the title (community's MemberTitleRates port).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "area", "assessment", "audit", "citizen", "community", "criteria", "document", "shared"})
 package vn.khuyenhoc.cdht.recognition;

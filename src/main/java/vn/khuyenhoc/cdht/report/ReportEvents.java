@@ -111,7 +111,7 @@ class ReportEvents {
         Set<Long> units = new HashSet<>(Set.of(event.unitId()));
         jdbc.query("""
                 SELECT c.unit_id AS residence, k.unit_id AS workplace
-                FROM citizen c LEFT JOIN collective k ON k.id = c.workplace_id
+                FROM citizen_register c LEFT JOIN collective_register k ON k.id = c.workplace_id
                 WHERE c.id = :id""", Map.of("id", event.citizenId()), rs -> {
             units.add(rs.getLong("residence"));
             long workplace = rs.getLong("workplace");
@@ -132,7 +132,8 @@ class ReportEvents {
             case COMMUNITY, LEARNING_UNIT -> null;
         };
         if (membership != null) {
-            units.addAll(jdbc.queryForList("SELECT DISTINCT unit_id FROM citizen WHERE " + membership + " = :id",
+            units.addAll(jdbc.queryForList(
+                    "SELECT DISTINCT unit_id FROM citizen_register WHERE " + membership + " = :id",
                     Map.of("id", event.collectiveId()), Long.class));
         }
         schedule(units, event.year(), EnumSet.of(Part.UNIT_YEAR, Part.COLLECTIVE_YEAR));
@@ -153,10 +154,10 @@ class ReportEvents {
         Set<Long> units = new HashSet<>(event.residenceUnitIds());
         if (!event.collectiveIds().isEmpty()) {
             units.addAll(jdbc.queryForList(
-                    "SELECT DISTINCT unit_id FROM collective WHERE id IN (:ids) AND kind = :kind",
+                    "SELECT DISTINCT unit_id FROM collective_register WHERE id IN (:ids) AND kind = :kind",
                     Map.of("ids", event.collectiveIds(), "kind", CollectiveKind.LEARNING_UNIT.name()), Long.class));
         }
-        units.addAll(jdbc.queryForList("SELECT DISTINCT unit_id FROM assessment WHERE citizen_id = :id",
+        units.addAll(jdbc.queryForList("SELECT DISTINCT unit_id FROM assessment_outcome WHERE citizen_id = :id",
                 Map.of("id", event.citizenId()), Long.class));
         schedule(units, null, EnumSet.of(Part.UNIT_YEAR, Part.REGISTER));
     }

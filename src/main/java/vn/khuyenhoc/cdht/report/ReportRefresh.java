@@ -180,7 +180,8 @@ public class ReportRefresh {
                 + "CASE WHEN " + recognised + " THEN 1 ELSE 0 END AS recognised, "
                 + "CASE WHEN " + recognised + " AND a.has_digital_skills = TRUE THEN 1 ELSE 0 END AS recognised_digital, "
                 + "CASE WHEN " + recognised + " AND a.digital_proficient = TRUE THEN 1 ELSE 0 END AS "
-                + "recognised_proficient\n      FROM assessment a JOIN citizen c ON c.id = a.citizen_id\n      WHERE 1 = 1"
+                + "recognised_proficient\n      FROM assessment_outcome a JOIN citizen_register c ON c.id = a.citizen_id"
+                + "\n      WHERE 1 = 1"
                 + f.on("a.unit_id", "a.assessment_year") + ") x\n"
                 + "GROUP BY x.unit_id, x.report_year, x.target_group, x.gender, x.age_band, x.channel";
     }
@@ -188,19 +189,20 @@ public class ReportRefresh {
     static String collectiveYearSelect(Filter f) {
         return """
                 SELECT k.unit_id, y.status_year, k.kind, COUNT(*), SUM(COALESCE(y.member_count, 0))
-                FROM collective k JOIN collective_year y ON y.collective_id = k.id
+                FROM collective_register k JOIN collective_status y ON y.collective_id = k.id
                 WHERE y.recognised = TRUE""" + f.on("k.unit_id", "y.status_year") + """
 
                 GROUP BY k.unit_id, y.status_year, k.kind""";
     }
 
     static String registerSelect(Filter f) {
-        return "SELECT c.unit_id, c.target_group, COUNT(*) FROM citizen c\nWHERE 1 = 1" + f.on("c.unit_id", null)
+        return "SELECT c.unit_id, c.target_group, COUNT(*) FROM citizen_register c\nWHERE 1 = 1"
+                + f.on("c.unit_id", null)
                 + "\nGROUP BY c.unit_id, c.target_group";
     }
 
     static String collectiveSelect(Filter f) {
-        return "SELECT k.unit_id, k.kind, COUNT(*) FROM collective k\nWHERE 1 = 1" + f.on("k.unit_id", null)
+        return "SELECT k.unit_id, k.kind, COUNT(*) FROM collective_register k\nWHERE 1 = 1" + f.on("k.unit_id", null)
                 + "\nGROUP BY k.unit_id, k.kind";
     }
 
@@ -215,33 +217,33 @@ public class ReportRefresh {
         String assessments = "SELECT a.unit_id AS unit_id, a.assessment_year AS report_year, "
                 + "a.target_group AS target_group, " + expressions(Source.ASSESSMENT) + """
 
-                FROM assessment a JOIN citizen c ON c.id = a.citizen_id
+                FROM assessment_outcome a JOIN citizen_register c ON c.id = a.citizen_id
                 WHERE 1 = 1""" + r.on("a.unit_id", "a.assessment_year");
         String memberships = """
                 SELECT h.id AS citizen_id, y.status_year AS member_year
-                FROM citizen h JOIN collective_year y ON y.collective_id = h.household_id
+                FROM citizen_register h JOIN collective_status y ON y.collective_id = h.household_id
                 WHERE y.recognised = TRUE%1$s
                 UNION
                 SELECT h.id, y.status_year
-                FROM citizen h JOIN collective_year y ON y.collective_id = h.clan_id
+                FROM citizen_register h JOIN collective_status y ON y.collective_id = h.clan_id
                 WHERE y.recognised = TRUE%1$s
                 UNION
                 SELECT h.id, y.status_year
-                FROM citizen h JOIN collective k ON k.unit_id = h.unit_id AND k.kind = 'COMMUNITY'
-                JOIN collective_year y ON y.collective_id = k.id
+                FROM citizen_register h JOIN collective_register k ON k.unit_id = h.unit_id AND k.kind = 'COMMUNITY'
+                JOIN collective_status y ON y.collective_id = k.id
                 WHERE y.recognised = TRUE%1$s""".formatted(r.on("h.unit_id", "y.status_year"));
         String adults = "SELECT c.unit_id, m.member_year, c.target_group, " + expressions(Source.ADULT_MEMBER)
-                + "\nFROM (" + memberships + ") m JOIN citizen c ON c.id = m.citizen_id" + """
+                + "\nFROM (" + memberships + ") m JOIN citizen_register c ON c.id = m.citizen_id" + """
 
-                LEFT JOIN assessment r ON r.citizen_id = c.id AND r.assessment_year = m.member_year
+                LEFT JOIN assessment_outcome r ON r.citizen_id = c.id AND r.assessment_year = m.member_year
                     AND r.state = 'RECOGNISED'
                 WHERE m.member_year - c.birth_year >= :adultAge""";
         String officials = "SELECT k.unit_id, y.status_year, c.target_group, " + expressions(Source.OFFICIAL_MEMBER)
                 + """
 
-                FROM collective k JOIN collective_year y ON y.collective_id = k.id
-                JOIN citizen c ON c.workplace_id = k.id
-                LEFT JOIN assessment r ON r.citizen_id = c.id AND r.assessment_year = y.status_year
+                FROM collective_register k JOIN collective_status y ON y.collective_id = k.id
+                JOIN citizen_register c ON c.workplace_id = k.id
+                LEFT JOIN assessment_outcome r ON r.citizen_id = c.id AND r.assessment_year = y.status_year
                     AND r.state = 'RECOGNISED'
                 WHERE k.kind = 'LEARNING_UNIT' AND y.recognised = TRUE AND c.target_group = :officialGroup"""
                 + r.on("k.unit_id", "y.status_year");

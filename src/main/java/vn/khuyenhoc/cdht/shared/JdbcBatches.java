@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -83,14 +85,18 @@ public final class JdbcBatches {
             return;
         }
         StringBuilder csv = new StringBuilder(rows.size() * 64);
-        for (Object[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                if (c > 0) {
-                    csv.append(',');
+        // Commons CSV's PostgreSQL dialect: null is an unquoted empty field, every other value is quoted (so "" is
+        // an empty string), quotes doubled, lines ended by \n; exactly what COPY … (format csv) reads.
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
+            for (Object[] row : rows) {
+                for (Object value : row) {
+                    // ISO-8601 in UTC: exact for timestamp with time zone (Timestamp.toString is local time)
+                    printer.print(value instanceof Timestamp t ? t.toInstant().toString() : value);
                 }
-                appendCsv(csv, row[c]);
+                printer.println();
             }
-            csv.append('\n');
+        } catch (IOException e) {
+            throw new IllegalStateException("CSV into memory", e);
         }
         String sql = "copy " + table + " (" + columns + ") from stdin with (format csv)";
         jdbc.execute((ConnectionCallback<Long>) connection -> {
@@ -100,29 +106,6 @@ public final class JdbcBatches {
                 throw new DataAccessResourceFailureException("COPY into " + table, e);
             }
         });
-    }
-
-    /** CSV as COPY reads it: null is an unquoted empty field, every text is quoted (so "" is an empty string). */
-    private static void appendCsv(StringBuilder csv, Object value) {
-        if (value == null) {
-            return;
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            csv.append(value);
-        } else if (value instanceof Timestamp t) {
-            csv.append(t.toInstant()); // ISO-8601 in UTC: exact for timestamp with time zone
-        } else {
-            String text = value.toString();
-            csv.append('"');
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (ch == '"') {
-                    csv.append('"');
-                }
-                csv.append(ch);
-            }
-            csv.append('"');
-        }
     }
 
     /** An SQL array of the values for one {@code = ANY(?)} parameter (type: "varchar", "bigint", "integer"). */

@@ -128,10 +128,10 @@ class Exporter {
         cursor.query("""
                 select c.id, u.code, c.full_name, c.birth_year, c.gender, c.id_number_masked, c.target_group,
                        a.id as assessment_id, s.indicator_code, s.self_score, s.verified_score
-                from citizen c
+                from citizen_register c
                 join admin_unit u on u.id = c.unit_id
-                left join assessment a on a.citizen_id = c.id and a.assessment_year = ?
-                left join assessment_score s on s.assessment_id = a.id
+                left join assessment_outcome a on a.citizen_id = c.id and a.assessment_year = ?
+                left join assessment_score_sheet s on s.assessment_id = a.id
                 where u.path like ? || '%'
                 order by u.code, c.search_name, c.birth_year, c.id""", rs -> {
             long id = rs.getLong("id");

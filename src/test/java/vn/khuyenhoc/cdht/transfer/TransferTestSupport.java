@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -143,15 +143,10 @@ abstract class TransferTestSupport extends PostgresIntegrationTest {
         return upload(username, "du-lieu.csv", csv.getBytes(StandardCharsets.UTF_8), state, 2020);
     }
 
-    ImportJob await(String username, String id) throws InterruptedException {
+    ImportJob await(String username, String id) {
         ImportJob job = jobs.get(user(username), id);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (!job.isFinished() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
-        if (!job.isFinished()) {
-            throw new AssertionError("job did not finish");
-        }
+        Awaitility.await("import job " + id + " finished").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(50)).until(job::isFinished);
         return job;
     }
 

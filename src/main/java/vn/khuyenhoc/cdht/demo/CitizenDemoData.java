@@ -1,4 +1,4 @@
-package vn.khuyenhoc.cdht.citizen;
+package vn.khuyenhoc.cdht.demo;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -13,12 +13,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khuyenhoc.cdht.area.Units;
+import vn.khuyenhoc.cdht.citizen.CitizenDraft;
+import vn.khuyenhoc.cdht.citizen.Citizens;
+import vn.khuyenhoc.cdht.citizen.Gender;
 import vn.khuyenhoc.cdht.community.CollectiveDraft;
 import vn.khuyenhoc.cdht.community.CollectiveKind;
 import vn.khuyenhoc.cdht.community.Collectives;
 import vn.khuyenhoc.cdht.community.LearningUnitType;
 import vn.khuyenhoc.cdht.community.YearStatusDraft;
-import vn.khuyenhoc.cdht.demo.DemoMode;
+import vn.khuyenhoc.cdht.shared.DemoMode;
 import vn.khuyenhoc.cdht.shared.SystemActor;
 
 /**

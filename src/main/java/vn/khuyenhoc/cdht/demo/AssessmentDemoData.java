@@ -1,4 +1,4 @@
-package vn.khuyenhoc.cdht.assessment;
+package vn.khuyenhoc.cdht.demo;
 
 import java.time.Year;
 import java.util.LinkedHashMap;
@@ -15,13 +15,15 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.khuyenhoc.cdht.assessment.Assessments;
+import vn.khuyenhoc.cdht.assessment.ScoreEntry;
 import vn.khuyenhoc.cdht.citizen.CitizenQuery;
 import vn.khuyenhoc.cdht.citizen.CitizenSummary;
 import vn.khuyenhoc.cdht.citizen.Citizens;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.CriteriaDefinition;
 import vn.khuyenhoc.cdht.criteria.IndicatorDefinition;
-import vn.khuyenhoc.cdht.demo.DemoMode;
+import vn.khuyenhoc.cdht.shared.DemoMode;
 import vn.khuyenhoc.cdht.shared.SystemActor;
 
 /**

@@ -1,4 +1,4 @@
-package vn.khuyenhoc.cdht.demo;
+package vn.khuyenhoc.cdht.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

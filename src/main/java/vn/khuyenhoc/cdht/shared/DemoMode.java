@@ -1,4 +1,4 @@
-package vn.khuyenhoc.cdht.demo;
+package vn.khuyenhoc.cdht.shared;
 
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;

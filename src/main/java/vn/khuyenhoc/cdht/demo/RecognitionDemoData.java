@@ -1,4 +1,4 @@
-package vn.khuyenhoc.cdht.recognition;
+package vn.khuyenhoc.cdht.demo;
 
 import java.time.LocalDate;
 import java.time.Year;
@@ -17,7 +17,8 @@ import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.assessment.AssessmentDecisions;
 import vn.khuyenhoc.cdht.assessment.AssessmentState;
 import vn.khuyenhoc.cdht.assessment.DecisionCandidate;
-import vn.khuyenhoc.cdht.demo.DemoMode;
+import vn.khuyenhoc.cdht.recognition.RecognitionSeeding;
+import vn.khuyenhoc.cdht.shared.DemoMode;
 import vn.khuyenhoc.cdht.shared.SystemActor;
 
 /**
@@ -34,12 +35,12 @@ class RecognitionDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(RecognitionDemoData.class);
 
     private final DemoMode mode;
-    private final RecognitionDecisions decisions;
+    private final RecognitionSeeding decisions;
     private final AssessmentDecisions assessmentDecisions;
     private final Units units;
     private final TransactionTemplate transaction;
 
-    RecognitionDemoData(DemoMode mode, RecognitionDecisions decisions, AssessmentDecisions assessmentDecisions,
+    RecognitionDemoData(DemoMode mode, RecognitionSeeding decisions, AssessmentDecisions assessmentDecisions,
             Units units, PlatformTransactionManager transactionManager) {
         this.mode = mode;
         this.decisions = decisions;
@@ -70,13 +71,8 @@ class RecognitionDemoData implements ApplicationRunner {
             log.info("Demo decision skipped: no verified assessment of {} in {}.", COMMUNE, lastYear);
             return;
         }
-        DecisionDraft proposal = decisions.proposal(actor, commune.get(), lastYear);
-        DecisionDraft draft = new DecisionDraft(NUMBER, LocalDate.of(lastYear, 12, 20), proposal.issuerKind(),
-                proposal.issuerName(), proposal.placeName(), "Lê Thị Hồng Nhung", proposal.signerTitle(),
-                proposal.legalBasis(), proposal.superiorName());
-        // the draft comes with those who passed; the others stay VERIFIED, undecided, as a commune would leave them
-        long id = decisions.create(actor, COMMUNE, lastYear, draft);
-        int recognised = decisions.issue(actor, id, decisions.get(actor, id).version());
+        int recognised = decisions.issueProposed(actor, commune.get(), lastYear, NUMBER,
+                LocalDate.of(lastYear, 12, 20), "Lê Thị Hồng Nhung");
         log.info("CDHT demo mode: issued decision {} of {} for {}: {} of {} verified assessments recognised.",
                 NUMBER, COMMUNE, lastYear, recognised, verified.size());
     }

@@ -1,4 +1,4 @@
-package vn.khuyenhoc.cdht.report;
+package vn.khuyenhoc.cdht.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import vn.khuyenhoc.cdht.demo.DemoMode;
+import vn.khuyenhoc.cdht.report.BoundarySeeding;
+import vn.khuyenhoc.cdht.shared.DemoMode;
 
 /**
  * Demo mode only: a schematic boundary file for the demo's province, communes and hamlets (bevelled rectangles,
@@ -17,15 +18,15 @@ import vn.khuyenhoc.cdht.demo.DemoMode;
  */
 @Component
 @Order(20)
-class ReportDemoBoundaries implements ApplicationRunner {
+class DemoBoundaries implements ApplicationRunner {
 
     static final String FILE = "demo/boundaries-schematic.geojson";
-    private static final Logger log = LoggerFactory.getLogger(ReportDemoBoundaries.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoBoundaries.class);
 
     private final DemoMode mode;
-    private final BoundaryMaps maps;
+    private final BoundarySeeding maps;
 
-    ReportDemoBoundaries(DemoMode mode, BoundaryMaps maps) {
+    DemoBoundaries(DemoMode mode, BoundarySeeding maps) {
         this.mode = mode;
         this.maps = maps;
     }
