@@ -1,0 +1,69 @@
+package vn.khuyenhoc.cdht.system;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What a user sees when something goes wrong beyond their own input. A forged list index is a 400 (not a 500).
+ * When the database cannot be reached, the answer is a 503 "temporarily interrupted, please retry" page, quickly
+ * (the pool gives up after a short connection timeout), wherever the failure surfaced: in a controller or in a
+ * filter before it. Everything else keeps the ordinary error page, which no longer promises that nothing changed.
+ */
+@ControllerAdvice
+@Component
+class FailurePages implements ErrorViewResolver {
+
+    @ExceptionHandler(InvalidPropertyException.class)
+    ModelAndView forgedIndex() {
+        return page(HttpStatus.BAD_REQUEST, new HashMap<>());
+    }
+
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+    ModelAndView databaseUnreachable() {
+        return page(HttpStatus.SERVICE_UNAVAILABLE, new HashMap<>());
+    }
+
+    /** Errors that reached the container's error page: an unreachable database turns into the 503 page. */
+    @Override
+    public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
+        Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (error instanceof Throwable throwable && databaseUnreachable(throwable)) {
+            return page(HttpStatus.SERVICE_UNAVAILABLE, new HashMap<>(model));
+        }
+        return null;
+    }
+
+    static boolean databaseUnreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLTransientConnectionException || cause instanceof ConnectException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static ModelAndView page(HttpStatus status, Map<String, Object> model) {
+        model.put("status", status.value());
+        ModelAndView view = new ModelAndView("error", model, status);
+        return view;
+    }
+}
