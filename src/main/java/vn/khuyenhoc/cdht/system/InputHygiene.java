@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 class InputHygiene {
 
     static final int MAX_TEXT = 5000;
-    static final int MAX_LIST_INDEX = 1000;
+    static final int MAX_LIST_INDEX = 500;
 
     /** C0 controls except tab, LF, CR; DEL; C1 controls; bidi embeddings, overrides, isolates and marks. */
     private static final Pattern FORBIDDEN = Pattern.compile(
