@@ -31,6 +31,8 @@ class SecurityConfig {
                                 "/img/**", "/favicon.ico", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/public/**").permitAll()
+                        // issue 14: monitoring beyond the anonymous health status is for admins only
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
