@@ -35,6 +35,7 @@ import vn.khuyenhoc.cdht.community.UnitLevels;
 import vn.khuyenhoc.cdht.community.UnitOption;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.Dates;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
@@ -417,6 +418,9 @@ class RecognitionDecisions {
                 decisions.saveAndFlush(decision);
                 items.flush();
             } catch (DataIntegrityViolationException e) {
+                if (!Constraints.uniqueViolation(e)) {
+                    throw e;
+                }
                 // another draft took one of these assessments between our check and our write
                 throw new BusinessRuleException("recognition.pick.takenMeanwhile");
             }
@@ -636,6 +640,9 @@ class RecognitionDecisions {
         try {
             decisions.saveAndFlush(decision);
         } catch (DataIntegrityViolationException e) {
+            if (!Constraints.uniqueViolation(e)) {
+                throw e;
+            }
             // the unique key caught the same number saved by someone else at the same moment
             throw numberTaken(draft, decision.getYear());
         }

@@ -14,6 +14,25 @@ public final class Constraints {
     private Constraints() {
     }
 
+    /** A unique key refused the row (SQLSTATE 23505, the same on PostgreSQL and H2). */
+    public static boolean uniqueViolation(DataIntegrityViolationException error) {
+        return sqlState(error, "23505");
+    }
+
+    /** A foreign key refused the change: rows still refer to what was deleted (SQLSTATE 23503). */
+    public static boolean foreignKeyViolation(DataIntegrityViolationException error) {
+        return sqlState(error, "23503");
+    }
+
+    private static boolean sqlState(DataIntegrityViolationException error, String state) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the error names the constraint (PostgreSQL reports it; H2 puts it in the message). */
     public static boolean violated(DataIntegrityViolationException error, String constraint) {
         String wanted = constraint.toLowerCase(Locale.ROOT);

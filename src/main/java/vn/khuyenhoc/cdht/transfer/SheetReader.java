@@ -157,8 +157,13 @@ final class SheetReader {
                 text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .decode(java.nio.ByteBuffer.wrap(firstLine, 0, end)).toString();
             } catch (CharacterCodingException e) {
-                // not UTF-8: VNI or TCVN3 saved by Excel as "ANSI" reads as Windows-1252
-                text = new String(firstLine, 0, end, java.nio.charset.Charset.forName("windows-1252"));
+                // mostly UTF-8 with a stray byte: the "not UTF-8" message later says it; otherwise VNI or TCVN3
+                // saved by Excel as "ANSI", which reads as Windows-1252
+                String lenient = new String(firstLine, 0, end, StandardCharsets.UTF_8);
+                long broken = lenient.chars().filter(c -> c == '\uFFFD').count();
+                long decoded = lenient.chars().filter(c -> c > 0x7F && c != '\uFFFD').count();
+                text = decoded > broken ? lenient
+                        : new String(firstLine, 0, end, java.nio.charset.Charset.forName("windows-1252"));
             }
             if (legacyVietnamese(text)) {
                 throw new FileProblem("transfer.file.legacyVietnamese");
