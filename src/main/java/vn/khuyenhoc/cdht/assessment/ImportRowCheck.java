@@ -222,14 +222,14 @@ public final class ImportRowCheck {
             return null;
         }
         if (!Assessments.inRange(year)) {
-            problems.add(new Problem(Part.YEAR, null, "assessment.start.yearRange", List.of(String.valueOf(year))));
+            problems.add(new Problem(Part.YEAR, null, "assessment.start.yearRange", List.of(year)));
             return null;
         }
         CriteriaDefinition criteria = setsByYear.computeIfAbsent(year, catalog::definitionInForce).orElse(null);
         if (criteria == null) {
-            problems.add(new Problem(Part.YEAR, null, "assessment.start.noCriteria", List.of(String.valueOf(year))));
+            problems.add(new Problem(Part.YEAR, null, "assessment.start.noCriteria", List.of(year)));
         } else if (!criteria.hasTargetGroup(group)) {
-            problems.add(new Problem(Part.TARGET_GROUP, null, "assessment.start.noForm", List.of(String.valueOf(year),
+            problems.add(new Problem(Part.TARGET_GROUP, null, "assessment.start.noForm", List.of(year,
                     criteria.title(), catalog.targetGroup(group).map(TargetGroupOption::name).orElse(group))));
         }
         return criteria;

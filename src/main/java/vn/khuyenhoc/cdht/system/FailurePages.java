@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -31,9 +33,13 @@ class FailurePages implements ErrorViewResolver {
         return page(HttpStatus.BAD_REQUEST, new HashMap<>());
     }
 
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
-    ModelAndView databaseUnreachable() {
-        return page(HttpStatus.SERVICE_UNAVAILABLE, new HashMap<>());
+    /** A database failure that is an unreachable database is the 503 page; any other goes on to the 500 page. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ModelAndView databaseFailure(Exception failure) throws Exception {
+        if (databaseUnreachable(failure)) {
+            return page(HttpStatus.SERVICE_UNAVAILABLE, new HashMap<>());
+        }
+        throw failure;
     }
 
     /** Errors that reached the container's error page: an unreachable database turns into the 503 page. */
@@ -51,7 +57,10 @@ class FailurePages implements ErrorViewResolver {
             if (cause instanceof CannotCreateTransactionException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientConnectionException || cause instanceof ConnectException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) {
+                // SQLSTATE class 08: connection exception (PostgreSQL's "I/O error" on a broken connection)
                 return true;
             }
             if (cause.getCause() == cause) {
