@@ -3,7 +3,10 @@ package vn.khuyenhoc.cdht.system;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.ConnectException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import javax.sql.DataSource;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.InvalidPropertyException;
@@ -28,6 +31,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Component
 class FailurePages implements ErrorViewResolver {
 
+    private final DataSource dataSource;
+
+    FailurePages(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @ExceptionHandler(InvalidPropertyException.class)
     ModelAndView forgedIndex() {
         return page(HttpStatus.BAD_REQUEST, new HashMap<>());
@@ -36,7 +45,7 @@ class FailurePages implements ErrorViewResolver {
     /** A database failure that is an unreachable database is the 503 page; any other goes on to the 500 page. */
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ModelAndView databaseFailure(Exception failure) throws Exception {
-        if (databaseUnreachable(failure)) {
+        if (databaseUnreachable(failure) || databaseDown()) {
             return page(HttpStatus.SERVICE_UNAVAILABLE, new HashMap<>());
         }
         throw failure;
@@ -46,7 +55,8 @@ class FailurePages implements ErrorViewResolver {
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (error instanceof Throwable throwable && databaseUnreachable(throwable)) {
+        if (error instanceof Throwable throwable && (databaseUnreachable(throwable)
+                || databaseFailure(throwable) && databaseDown())) {
             return page(HttpStatus.SERVICE_UNAVAILABLE, new HashMap<>(model));
         }
         return null;
@@ -68,6 +78,26 @@ class FailurePages implements ErrorViewResolver {
             }
         }
         return false;
+    }
+
+    /** A failure that came from the database layer (the cause may be hidden behind a failed rollback). */
+    private static boolean databaseFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessException || cause instanceof TransactionException
+                    || cause instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Asks the pool for a working connection: it gives up after the short connection timeout. */
+    private boolean databaseDown() {
+        try (Connection connection = dataSource.getConnection()) {
+            return !connection.isValid(2);
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     private static ModelAndView page(HttpStatus status, Map<String, Object> model) {
