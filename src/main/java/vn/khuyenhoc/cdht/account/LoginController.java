@@ -23,8 +23,7 @@ class LoginController {
             return "redirect:/";
         }
         model.addAttribute("error", error == null ? null : switch (error) {
-            case "locked" -> "login.error.locked";
-            case "disabled" -> "login.error.disabled";
+            case "throttled" -> "login.error.throttled";
             default -> "login.error.bad";
         });
         model.addAttribute("setupPending", setupToken.active());

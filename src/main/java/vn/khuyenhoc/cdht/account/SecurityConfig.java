@@ -2,15 +2,13 @@ package vn.khuyenhoc.cdht.account;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -26,18 +24,20 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain staffSecurity(HttpSecurity http, SecurityContextRepository contextRepository,
-            SetupToken setupToken, SessionRegistry sessionRegistry) throws Exception {
+            SetupToken setupToken, SessionRegistry sessionRegistry, LoginThrottle loginThrottle) throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/setup", "/error", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/public/**").permitAll()
+                        // issue 14: monitoring beyond the anonymous health status is for admins only
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
                         .defaultSuccessUrl("/", false)
-                        .failureHandler(loginFailureHandler())
+                        .failureHandler(loginThrottle.failureHandler())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .securityContext(context -> context.securityContextRepository(contextRepository))
@@ -52,6 +52,7 @@ class SecurityConfig {
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer
                                 .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterBefore(loginThrottle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(), BasicAuthenticationFilter.class);
         return http.build();
     }
@@ -75,14 +76,5 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    /** Tells the login page why it failed, without saying whether the username exists. */
-    private static AuthenticationFailureHandler loginFailureHandler() {
-        return (request, response, exception) -> {
-            String reason = exception instanceof LockedException ? "locked"
-                    : exception instanceof DisabledException ? "disabled" : "bad";
-            response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
-        };
     }
 }

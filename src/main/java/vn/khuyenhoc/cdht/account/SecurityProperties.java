@@ -3,9 +3,12 @@ package vn.khuyenhoc.cdht.account;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Login throttling: failures before a lockout, and how long it lasts. */
+/**
+ * Login throttling: failures allowed per username and address, and per address, before sign-in from there slows
+ * down to one more try per {@code lockoutDuration / budget} (see {@link LoginThrottle}).
+ */
 @ConfigurationProperties("cdht.security")
-record SecurityProperties(int maxFailedAttempts, Duration lockoutDuration) {
+record SecurityProperties(int maxFailedAttempts, Duration lockoutDuration, int maxFailedPerAddress) {
 
     SecurityProperties {
         if (maxFailedAttempts <= 0) {
@@ -13,6 +16,9 @@ record SecurityProperties(int maxFailedAttempts, Duration lockoutDuration) {
         }
         if (lockoutDuration == null) {
             lockoutDuration = Duration.ofMinutes(15);
+        }
+        if (maxFailedPerAddress <= 0) {
+            maxFailedPerAddress = 30;
         }
     }
 }

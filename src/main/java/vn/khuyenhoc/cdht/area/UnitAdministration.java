@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.Dates;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
@@ -112,6 +113,9 @@ class UnitAdministration {
             units.delete(unit);
             units.flush();
         } catch (DataIntegrityViolationException e) {
+            if (!Constraints.foreignKeyViolation(e)) {
+                throw e; // not the clash this message is about: the error page
+            }
             throw new BusinessRuleException("area.delete.hasData");
         }
         audit.record(actor.username(), "UNIT_DELETED", AUDIT_TYPE, id, null, description, null);

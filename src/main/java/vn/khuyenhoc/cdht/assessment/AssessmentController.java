@@ -71,8 +71,7 @@ class AssessmentController {
     @InitBinder({"scoresForm", "returnForm"})
     void guardIds(WebDataBinder binder) {
         binder.setDisallowedFields("id", "state");
-        // A row per indicator: far fewer than this, but a forged index must not grow a huge list.
-        binder.setAutoGrowCollectionLimit(200);
+        // a forged row index is capped for every form by system.InputHygiene (a 400 beyond it)
     }
 
     // ---- lists and bulk actions ----

@@ -31,6 +31,7 @@ import vn.khuyenhoc.cdht.criteria.ScoreResult;
 import vn.khuyenhoc.cdht.criteria.ScoringEngine;
 import vn.khuyenhoc.cdht.criteria.TargetGroupOption;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 
 /**
@@ -160,6 +161,9 @@ public class Assessments {
         try {
             assessments.saveAndFlush(assessment);
         } catch (DataIntegrityViolationException e) {
+            if (!Constraints.uniqueViolation(e)) {
+                throw e; // not the clash this message is about: the error page
+            }
             // the unique key caught the same citizen and year started by someone else at the same moment
             throw new BusinessRuleException("assessment.start.exists", year);
         }

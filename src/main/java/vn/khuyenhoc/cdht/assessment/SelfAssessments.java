@@ -15,6 +15,7 @@ import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.CriteriaSetSummary;
 import vn.khuyenhoc.cdht.shared.ActorNames;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 
 /**
@@ -89,6 +90,9 @@ public class SelfAssessments {
         try {
             assessments.saveAndFlush(assessment);
         } catch (DataIntegrityViolationException e) {
+            if (!Constraints.uniqueViolation(e)) {
+                throw e; // not the clash this message is about: the error page
+            }
             throw new BusinessRuleException("assessment.start.exists", year);
         }
         access.created(assessment);

@@ -10,6 +10,7 @@ import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.community.DataEntryScope;
 import vn.khuyenhoc.cdht.community.ProvinceManagers;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 
 /**
@@ -61,6 +62,9 @@ class WorkflowSettings {
         try {
             settings.saveAndFlush(setting);
         } catch (DataIntegrityViolationException e) {
+            if (!Constraints.uniqueViolation(e)) {
+                throw e; // not the clash this message is about: the error page
+            }
             // another manager saved the first setting of this province at the same moment
             throw new BusinessRuleException("error.concurrentEdit");
         }

@@ -21,7 +21,10 @@ import vn.khuyenhoc.cdht.community.CollectiveKind;
 import vn.khuyenhoc.cdht.community.Collectives;
 import vn.khuyenhoc.cdht.community.DataEntryScope;
 import vn.khuyenhoc.cdht.community.UnitLevels;
+import vn.khuyenhoc.cdht.shared.Attempts;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.Constraints;
+import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 import vn.khuyenhoc.cdht.shared.CappedPage;
@@ -38,6 +41,8 @@ import vn.khuyenhoc.cdht.shared.SubtreeSql;
 public class Citizens {
 
     static final String AUDIT_TYPE = "CITIZEN";
+    /** Clashing CCCDs a user may type: ten at once, then one every six minutes. */
+    private static final Attempts.Limit ID_NUMBER_CONFLICTS = new Attempts.Limit(10, java.time.Duration.ofHours(1));
 
     private static final String SUMMARY_COLUMNS = """
             c.id, c.full_name, c.birth_year, c.gender, c.unit_id, u.code as unit_code, u.name as unit_name,
@@ -60,10 +65,11 @@ public class Citizens {
     private final AuditLog audit;
     private final NamedParameterJdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final Attempts attempts;
 
     Citizens(CitizenRepository citizens, CitizenIdNumbers idNumbers, TargetGroupDirectory targetGroups,
             CitizenRules rules, DataEntryScope scope, Collectives collectives, Units units, AuditLog audit,
-            NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
+            NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events, Attempts attempts) {
         this.rules = rules;
         this.citizens = citizens;
         this.idNumbers = idNumbers;
@@ -74,6 +80,7 @@ public class Citizens {
         this.audit = audit;
         this.jdbc = jdbc;
         this.events = events;
+        this.attempts = attempts;
     }
 
     /** Whether no citizen has been registered yet (demo data loads only then). */
@@ -214,8 +221,11 @@ public class Citizens {
         Checked checked = check(user, draft, null);
         Citizen.Details details = checked.details();
         CitizenIdNumbers.Protected idNumber = checked.idNumber();
-        if (idNumber != null && citizens.findByIdNumberHash(idNumber.hash()).isPresent()) {
-            throw BusinessRuleException.onField(CitizenIdNumbers.FIELD, "citizen.idNumber.taken");
+        if (idNumber != null) {
+            requireIdNumberBudget(user);
+            citizens.findByIdNumberHash(idNumber.hash()).ifPresent(other -> {
+                throw idNumberTaken(user, other);
+            });
         }
         List<Citizen> lookAlikes = citizens.findBySearchNameAndBirthYearAndUnitIdOrderById(
                 SearchText.fold(details.fullName()), details.birthYear(), details.unitId());
@@ -247,9 +257,12 @@ public class Citizens {
         Checked checked = check(user, kept, citizen);
         Citizen.Details details = checked.details();
         CitizenIdNumbers.Protected idNumber = checked.idNumber();
-        if (idNumber != null && citizens.findByIdNumberHash(idNumber.hash())
-                .filter(other -> !other.getId().equals(citizen.getId())).isPresent()) {
-            throw BusinessRuleException.onField(CitizenIdNumbers.FIELD, "citizen.idNumber.taken");
+        if (idNumber != null && !idNumber.hash().equals(citizen.getIdNumberHash())) {
+            requireIdNumberBudget(user);
+            citizens.findByIdNumberHash(idNumber.hash()).filter(other -> !other.getId().equals(citizen.getId()))
+                    .ifPresent(other -> {
+                        throw idNumberTaken(user, other);
+                    });
         }
         String before = describe(citizen);
         String oldHash = citizen.getIdNumberHash();
@@ -312,9 +325,45 @@ public class Citizens {
         try {
             citizens.saveAndFlush(citizen);
         } catch (DataIntegrityViolationException e) {
-            // The unique index caught the same CCCD saved by someone else at the same moment.
-            throw BusinessRuleException.onField(CitizenIdNumbers.FIELD, "citizen.idNumber.taken");
+            if (!Constraints.violated(e, "citizen_id_number_uq")) {
+                throw e;
+            }
+            // The unique index caught the same CCCD saved by someone else at the same moment (whose unit this
+            // user may not see: the neutral answer).
+            throw BusinessRuleException.onField(CitizenIdNumbers.FIELD, "citizen.idNumber.review");
         }
+    }
+
+    /**
+     * A CCCD that is already registered. Confirmed as such only to a user who may read that citizen; anyone else
+     * gets a neutral answer (the number "needs checking by the province") and the match is written to the other
+     * citizen's history, where the province sees it, so a CCCD cannot be used to find out where a person lives.
+     */
+    private BusinessRuleException idNumberTaken(CurrentUser user, Citizen other) {
+        attempts.fail(idNumberKey(user), ID_NUMBER_CONFLICTS);
+        boolean visible;
+        try {
+            scope.requireReadable(user, other.getUnitId());
+            visible = true;
+        } catch (OutOfScopeException e) {
+            visible = false;
+        }
+        audit.recordStandalone(user.username(), visible ? "CITIZEN_ID_NUMBER_DUPLICATE" : "CITIZEN_ID_NUMBER_CONFLICT",
+                AUDIT_TYPE, other.getId(), "a CCCD typed by " + user.username() + " (unit " + user.unitId()
+                        + ") is this citizen's" + (visible ? "" : "; outside their unit: to be resolved by the province"));
+        return BusinessRuleException.onField(CitizenIdNumbers.FIELD,
+                visible ? "citizen.idNumber.taken" : "citizen.idNumber.review");
+    }
+
+    /** Clashing CCCDs are limited per user, so that guessing numbers to locate people is slow and visible. */
+    private void requireIdNumberBudget(CurrentUser user) {
+        if (attempts.blockedFor(idNumberKey(user), ID_NUMBER_CONFLICTS).isPresent()) {
+            throw BusinessRuleException.onField(CitizenIdNumbers.FIELD, "citizen.idNumber.throttled");
+        }
+    }
+
+    private static String idNumberKey(CurrentUser user) {
+        return "cccd:" + user.username();
     }
 
     private Citizen load(long id) {

@@ -18,6 +18,7 @@ import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 import vn.khuyenhoc.cdht.shared.SearchText;
@@ -242,6 +243,9 @@ public class Collectives {
         try {
             years.saveAndFlush(row);
         } catch (DataIntegrityViolationException e) {
+            if (!Constraints.uniqueViolation(e)) {
+                throw e; // not the clash this message is about: the error page
+            }
             // Someone recorded the same year between our read and our write.
             throw new BusinessRuleException("error.concurrentEdit");
         }
@@ -291,6 +295,9 @@ public class Collectives {
         try {
             collectives.saveAndFlush(collective);
         } catch (DataIntegrityViolationException e) {
+            if (!Constraints.uniqueViolation(e)) {
+                throw e; // not the clash this message is about: the error page
+            }
             // PostgreSQL's unique index caught a second community for the hamlet saved at the same moment.
             throw BusinessRuleException.onField("unitCode", "community.community.exists", unit.name());
         }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 import vn.khuyenhoc.cdht.shared.OutOfScopeException;
@@ -324,6 +325,9 @@ class CriteriaAdministration {
             sets.delete(set);
             sets.flush();
         } catch (DataIntegrityViolationException e) {
+            if (!Constraints.foreignKeyViolation(e)) {
+                throw e; // not "still in use": the error page
+            }
             throw new BusinessRuleException("criteria.delete.inUse", title);
         }
         audit.record(actor.username(), "CRITERIA_DELETED", AUDIT_SET, id, null, label, null);

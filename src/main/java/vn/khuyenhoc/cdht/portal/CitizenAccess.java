@@ -13,13 +13,16 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.citizen.CitizenSummary;
 import vn.khuyenhoc.cdht.citizen.Citizens;
+import vn.khuyenhoc.cdht.shared.Attempts;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 
 /**
  * How a citizen gets in without a username: the first time with the invitation code and their birth year (the code
  * then counts as used), later with a bookmarkable magic link or with the short reference printed on their slip and
  * a PIN they chose. Every refusal says why in Vietnamese; wrong answers are counted per client address and per
- * invitation or reference ({@link Throttle}), and a locked key is refused even with the right answer.
+ * invitation or reference ({@link Attempts}, token buckets: a few tries, then one every few minutes). A spent
+ * invitation or reference is refused even with the right answer until a token comes back; a spent address only
+ * stops invitation codes and wrong links, never a valid magic link or a correct PIN.
  */
 @Service
 @Transactional
@@ -28,14 +31,14 @@ class CitizenAccess {
     static final String AUDIT_TYPE = "PORTAL_ACCESS";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final Throttle throttle;
+    private final Attempts throttle;
     private final CitizenSessions sessions;
     private final PasswordEncoder encoder;
     private final PortalProperties properties;
     private final Citizens citizens;
     private final AuditLog audit;
 
-    CitizenAccess(NamedParameterJdbcTemplate jdbc, Throttle throttle, CitizenSessions sessions,
+    CitizenAccess(NamedParameterJdbcTemplate jdbc, Attempts throttle, CitizenSessions sessions,
             PasswordEncoder encoder, PortalProperties properties, Citizens citizens, AuditLog audit) {
         this.jdbc = jdbc;
         this.throttle = throttle;
@@ -60,8 +63,8 @@ class CitizenAccess {
      * link and opens a session.
      */
     Entry prove(String typedCode, Integer birthYear, String clientAddress) {
-        String ipKey = Throttle.ip(clientAddress);
-        requireUnlocked(ipKey);
+        String ipKey = ipKey(clientAddress);
+        requireUnlocked(Map.of(ipKey, perAddress()));
         String code = Secrets.normalize(typedCode);
         if (code == null) {
             throw BusinessRuleException.onField("code", "portal.proof.codeRequired");
@@ -82,8 +85,8 @@ class CitizenAccess {
         Map<String, Object> row = rows.get(0);
         long invitationId = ((Number) row.get("id")).longValue();
         long citizenId = ((Number) row.get("citizen_id")).longValue();
-        String invitationKey = Throttle.invitation(invitationId);
-        requireUnlocked(invitationKey);
+        String invitationKey = "portal:inv:" + invitationId;
+        requireUnlocked(Map.of(invitationKey, perSecret()));
         String status = (String) row.get("status");
         if ("REVOKED".equals(status)) {
             throw refuse("code", "portal.proof.revoked", ipKey);
@@ -95,7 +98,7 @@ class CitizenAccess {
             throw refuse("code", "portal.proof.expired", ipKey);
         }
         if (((Number) row.get("birth_year")).intValue() != birthYear) {
-            throttle.fail(invitationKey, properties.maxFailedAttempts());
+            throttle.fail(invitationKey, perSecret());
             throw refuse("code", "portal.proof.invalid", ipKey);
         }
         Instant now = Instant.now();
@@ -121,8 +124,9 @@ class CitizenAccess {
 
     /** Returning: the reference from the slip and the PIN the citizen chose. */
     Entry signInWithPin(String typedReference, String pin, String clientAddress) {
-        String ipKey = Throttle.ip(clientAddress);
-        requireUnlocked(ipKey);
+        // no gate on the address: a correct PIN is never refused for other people's failures from a shared
+        // address (carrier NAT); each reference has its own backoff instead
+        String ipKey = ipKey(clientAddress);
         String reference = Secrets.normalize(typedReference);
         if (reference == null) {
             throw BusinessRuleException.onField("reference", "portal.pin.referenceRequired");
@@ -138,11 +142,11 @@ class CitizenAccess {
         if (rows.isEmpty()) {
             throw refuse("pin", "portal.pin.invalid", ipKey);
         }
-        String referenceKey = Throttle.reference(reference);
-        requireUnlocked(referenceKey);
+        String referenceKey = "portal:ref:" + reference;
+        requireUnlocked(Map.of(referenceKey, perSecret()));
         String hash = (String) rows.get(0).get("pin_hash");
         if (hash == null || !encoder.matches(pin.trim(), hash)) {
-            throttle.fail(referenceKey, properties.maxFailedAttempts());
+            throttle.fail(referenceKey, perSecret());
             throw refuse("pin", "portal.pin.invalid", ipKey);
         }
         throttle.clear(referenceKey);
@@ -152,15 +156,17 @@ class CitizenAccess {
 
     /** Returning: the bookmarked link. */
     Entry signInWithMagicLink(String token, String clientAddress) {
-        String ipKey = Throttle.ip(clientAddress);
-        requireUnlocked(ipKey);
+        // a valid link always works (a 256-bit secret is not guessable); only wrong links meet the address's budget
+        String ipKey = ipKey(clientAddress);
         if (token == null || token.length() < 20 || token.length() > 100) {
+            requireUnlocked(Map.of(ipKey, perAddress()));
             throw refuse(null, "portal.magic.invalid", ipKey);
         }
         List<Long> ids = jdbc.queryForList("select citizen_id from portal_access where magic_hash = :hash "
                 + "and magic_expires_at > :now", Map.of("hash", Secrets.hash(token), "now",
                         Timestamp.from(Instant.now())), Long.class);
         if (ids.isEmpty()) {
+            requireUnlocked(Map.of(ipKey, perAddress()));
             throw refuse(null, "portal.magic.invalid", ipKey);
         }
         return new Entry(ids.get(0), sessions.open(ids.get(0)), null);
@@ -228,16 +234,29 @@ class CitizenAccess {
                 Long.class);
     }
 
-    private void requireUnlocked(String... keys) {
-        Optional<Duration> locked = throttle.lockedFor(keys);
+    private void requireUnlocked(Map<String, Attempts.Limit> keys) {
+        Optional<Duration> locked = throttle.blockedFor(keys);
         if (locked.isPresent()) {
             throw new BusinessRuleException("portal.throttled", minutes(locked.get()));
         }
     }
 
     private BusinessRuleException refuse(String field, String messageKey, String ipKey) {
-        throttle.fail(ipKey, properties.maxFailedPerIp());
+        throttle.fail(ipKey, perAddress());
         return field == null ? new BusinessRuleException(messageKey) : BusinessRuleException.onField(field, messageKey);
+    }
+
+    private static String ipKey(String address) {
+        return "portal:ip:" + (address == null ? "?" : address);
+    }
+
+    /** Wrong answers for one invitation or reference: a few at once, then one more every few minutes. */
+    private Attempts.Limit perSecret() {
+        return new Attempts.Limit(properties.maxFailedAttempts(), properties.lockoutDuration());
+    }
+
+    private Attempts.Limit perAddress() {
+        return new Attempts.Limit(properties.maxFailedPerIp(), properties.lockoutDuration());
     }
 
     static long minutes(Duration duration) {

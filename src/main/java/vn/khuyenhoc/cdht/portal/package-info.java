@@ -11,7 +11,8 @@
  * <p>The citizen proves who they are with the code and their birth year (the code is then used up), and comes
  * back later with a bookmarkable magic link (random 256-bit token, hashed, 180 days) or with the short reference
  * printed on the slip (6 characters, not secret) plus a PIN of 4 to 6 digits they chose (bcrypt). Wrong answers are
- * throttled per invitation, per reference and per client address, in the database. Citizen sessions are separate
+ * throttled per invitation, per reference and per client address (Bucket4j token buckets in the database,
+ * shared with the staff login: a slow-down, and a valid magic link or correct PIN always gets in). Citizen sessions are separate
  * from staff sessions (own cookie, own table, own security chain for {@code /c/**}); every citizen page works on the
  * signed-in citizen's own assessment only, through the assessment module's {@code SelfAssessments}.
  *

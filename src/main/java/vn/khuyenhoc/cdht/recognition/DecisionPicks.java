@@ -21,6 +21,7 @@ import vn.khuyenhoc.cdht.assessment.DecisionCandidate;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 
@@ -225,6 +226,9 @@ class DecisionPicks {
                 decisions.saveAndFlush(decision);
                 items.flush();
             } catch (DataIntegrityViolationException e) {
+                if (!Constraints.uniqueViolation(e)) {
+                    throw e;
+                }
                 // another draft took one of these assessments between our check and our write
                 throw new BusinessRuleException("recognition.pick.takenMeanwhile");
             }

@@ -27,6 +27,7 @@ import vn.khuyenhoc.cdht.community.DataEntryScope;
 import vn.khuyenhoc.cdht.community.UnitLevels;
 import vn.khuyenhoc.cdht.community.UnitOption;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.Dates;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
@@ -383,6 +384,9 @@ class RecognitionDecisions {
         try {
             decisions.saveAndFlush(decision);
         } catch (DataIntegrityViolationException e) {
+            if (!Constraints.uniqueViolation(e)) {
+                throw e;
+            }
             // the unique key caught the same number saved by someone else at the same moment
             throw numberTaken(draft, decision.getYear());
         }

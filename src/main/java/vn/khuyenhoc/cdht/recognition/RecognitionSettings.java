@@ -14,6 +14,7 @@ import vn.khuyenhoc.cdht.community.ProvinceManagers;
 import vn.khuyenhoc.cdht.community.UnitLevels;
 import vn.khuyenhoc.cdht.community.UnitOption;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 
 /**
@@ -96,6 +97,9 @@ class RecognitionSettings {
         try {
             settings.saveAndFlush(setting);
         } catch (DataIntegrityViolationException e) {
+            if (!Constraints.uniqueViolation(e)) {
+                throw e; // not the clash this message is about: the error page
+            }
             // another manager saved the first setting of this province at the same moment
             throw new BusinessRuleException("error.concurrentEdit");
         }

@@ -10,6 +10,7 @@ import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 
@@ -137,6 +138,9 @@ class Populations {
         try {
             populations.saveAndFlush(population);
         } catch (DataIntegrityViolationException e) {
+            if (!Constraints.uniqueViolation(e)) {
+                throw e; // not the clash this message is about: the error page
+            }
             throw BusinessRuleException.onField("year", "report.population.exists", "", String.valueOf(year));
         }
     }

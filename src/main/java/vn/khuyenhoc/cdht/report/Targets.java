@@ -14,6 +14,7 @@ import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 import vn.khuyenhoc.cdht.shared.OutOfScopeException;
@@ -167,6 +168,9 @@ class Targets {
         try {
             return targets.saveAndFlush(target);
         } catch (DataIntegrityViolationException e) {
+            if (!Constraints.uniqueViolation(e)) {
+                throw e; // not the clash this message is about: the error page
+            }
             // the same target saved by someone else at the same moment
             throw BusinessRuleException.onField("year", "report.target.exists", String.valueOf(year));
         }

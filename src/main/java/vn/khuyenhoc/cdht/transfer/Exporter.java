@@ -299,7 +299,7 @@ class Exporter {
         end.createCell(1).setCellValue(msg(request, "transfer.note.rules", properties.maxRows()));
         if (codes.isEmpty()) {
             notes.createRow(r + 2).createCell(1).setCellValue(msg(request, "transfer.note.noCriteria",
-                    request.year()));
+                    String.valueOf(request.year())));
         }
     }
 

@@ -98,12 +98,93 @@ final class SheetReader {
                 || startsWith(head, new byte[] {0x7F, 'E', 'L', 'F'})) {
             throw new FileProblem("transfer.file.binary");
         }
+        if (startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xFE}) || startsWith(head, new byte[] {(byte) 0xFE,
+                (byte) 0xFF}) || looksUtf16(head)) {
+            throw new FileProblem("transfer.file.utf16");
+        }
         for (byte b : head) {
             if (b == 0) {
                 throw new FileProblem("transfer.file.binary");
             }
         }
+        checkText(file, head);
         return Format.CSV;
+    }
+
+    private static final int MAX_LINE_BYTES = 1 << 20;
+    /** Letters of the legacy VNI font encoding that Vietnamese in Unicode never uses. */
+    private static final String VNI_MARKS = "øïñöûØÏÑÖÛ";
+
+    /** Excel's "Unicode Text" without a BOM: every other byte of plain text is zero. */
+    private static boolean looksUtf16(byte[] head) {
+        int n = Math.min(head.length, 512) & ~1;
+        int even = 0;
+        int odd = 0;
+        for (int i = 0; i < n; i += 2) {
+            even += head[i] == 0 ? 1 : 0;
+            odd += head[i + 1] == 0 ? 1 : 0;
+        }
+        return n >= 8 && (even > n / 5 || odd > n / 5);
+    }
+
+    /** A web page saved as .csv, a first line too long to be a header, text in VNI or TCVN3 (not Unicode). */
+    private static void checkText(Path file, byte[] head) {
+        int offset = startsWith(head, BOM) ? 3 : 0;
+        String start = new String(head, offset, head.length - offset, StandardCharsets.ISO_8859_1).stripLeading()
+                .toLowerCase(java.util.Locale.ROOT);
+        if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<table")
+                || start.startsWith("<?xml") && start.contains("<html")) {
+            throw new FileProblem("transfer.file.html");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] firstLine = in.readNBytes(MAX_LINE_BYTES + 1);
+            boolean newline = false;
+            for (byte b : firstLine) {
+                if (b == '\n' || b == '\r') {
+                    newline = true;
+                    break;
+                }
+            }
+            if (!newline && firstLine.length > MAX_LINE_BYTES) {
+                throw new FileProblem("transfer.file.lineTooLong");
+            }
+            int end = Math.min(firstLine.length, 65536);
+            while (end < firstLine.length && end > 0 && (firstLine[end] & 0xC0) == 0x80) {
+                end--; // do not cut a UTF-8 character in two
+            }
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(firstLine, 0, end)).toString();
+            } catch (CharacterCodingException e) {
+                // mostly UTF-8 with a stray byte: the "not UTF-8" message later says it; otherwise VNI or TCVN3
+                // saved by Excel as "ANSI", which reads as Windows-1252
+                String lenient = new String(firstLine, 0, end, StandardCharsets.UTF_8);
+                long broken = lenient.chars().filter(c -> c == '\uFFFD').count();
+                long decoded = lenient.chars().filter(c -> c > 0x7F && c != '\uFFFD').count();
+                text = decoded > broken ? lenient
+                        : new String(firstLine, 0, end, java.nio.charset.Charset.forName("windows-1252"));
+            }
+            if (legacyVietnamese(text)) {
+                throw new FileProblem("transfer.file.legacyVietnamese");
+            }
+        } catch (IOException e) {
+            throw new FileProblem("transfer.file.unreadable");
+        }
+    }
+
+    /** Three or more letters followed by a VNI mark or a TCVN3 letter (U+00A1-U+00BF): "Nguyeãn", "NguyÔn". */
+    static boolean legacyVietnamese(String text) {
+        int hits = 0;
+        for (int i = 1; i < text.length() && hits < 3; i++) {
+            char c = text.charAt(i);
+            boolean mark = VNI_MARKS.indexOf(c) >= 0 || (c >= '\u00A1' && c <= '\u00BF')
+                    || c == '\u00D4' && i + 1 < text.length() && Character.isLowerCase(text.charAt(i + 1));
+            if (mark && Character.isLetter(text.charAt(i - 1))) {
+                hits++;
+            }
+        }
+        return hits >= 3;
     }
 
     static void read(Path file, Format format, RowHandler handler) {

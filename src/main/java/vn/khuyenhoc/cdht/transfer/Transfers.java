@@ -37,7 +37,8 @@ public class Transfers {
 
     public static void requireYear(int year) {
         if (year < 2000 || year > Year.now().getValue() + 1) {
-            throw new BusinessRuleException("transfer.year.range", 2000, Year.now().getValue() + 1);
+            // years as text: a number argument would print "2.026"
+            throw new BusinessRuleException("transfer.year.range", "2000", String.valueOf(Year.now().getValue() + 1));
         }
     }
 

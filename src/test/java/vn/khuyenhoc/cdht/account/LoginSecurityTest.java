@@ -41,32 +41,57 @@ class LoginSecurityTest extends PostgresIntegrationTest {
     }
 
     @Test
-    void five_failures_lock_the_account_even_against_the_right_password() throws Exception {
-        long unit = unitId("N-VHOANG");
-        provisioning.create("lockme", "Khoá thử", Role.VERIFIER, unit, "right-password-1", false);
-        for (int i = 0; i < 4; i++) {
-            mvc.perform(formLogin("/login").user("lockme").password("wrong-" + i))
-                    .andExpect(redirectedUrl("/login?error=bad"));
+    void real_and_unknown_usernames_get_identical_answers_even_when_throttled() throws Exception {
+        provisioning.create("realname", "Tên thật", Role.VERIFIER, unitId("N-VHOANG"), "right-password-1", false);
+        for (String name : new String[] {"realname", "nobody-here"}) {
+            String address = "10.14.1." + name.length();
+            for (int i = 0; i < 5; i++) {
+                mvc.perform(login(name, "wrong-" + i, address))
+                        .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=bad"));
+            }
+            // the budget is spent: the same answer for both, and without trying the password
+            mvc.perform(login(name, "wrong-x", address)).andExpect(redirectedUrl("/login?error=throttled"));
         }
-        // the fourth failure leaves the door open: the right password still works and resets the count
-        assertThat(jdbc.queryForObject("select failed_attempts from app_user where username='lockme'",
-                Integer.class)).isEqualTo(4);
-        mvc.perform(formLogin("/login").user("lockme").password("right-password-1")).andExpect(authenticated());
-        assertThat(jdbc.queryForObject("select failed_attempts from app_user where username='lockme'",
-                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action='LOGIN_THROTTLED' "
+                + "and actor in ('realname', 'nobody-here')", Integer.class)).isEqualTo(2);
+        // a disabled account answers like a wrong password too
+        provisioning.create("disabled1", "Tắt thử", Role.VIEWER, unitId("QT"), "right-password-2", false);
+        jdbc.update("update app_user set enabled=false where username='disabled1'");
+        mvc.perform(login("disabled1", "right-password-2", "10.14.1.99"))
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=bad"));
+        mvc.perform(login("disabled1", "wrong", "10.14.1.99"))
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=bad"));
+    }
 
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(formLogin("/login").user("lockme").password("wrong-" + i));
+    @Test
+    void the_owner_signs_in_while_a_stranger_hammers_the_name() throws Exception {
+        provisioning.create("hammered", "Bị dò", Role.VERIFIER, unitId("N-VHOANG"), "right-password-1", false);
+        for (int i = 0; i < 40; i++) {
+            mvc.perform(login("hammered", "guess-" + i, "10.14.2.66")).andExpect(unauthenticated());
         }
-        mvc.perform(formLogin("/login").user("lockme").password("right-password-1"))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=locked"));
-        assertThat(jdbc.queryForObject("select count(*) from audit_event where action='ACCOUNT_LOCKED' "
-                + "and actor='lockme'", Integer.class)).isEqualTo(1);
+        // the stranger is slowed down, even with the right password...
+        mvc.perform(login("hammered", "right-password-1", "10.14.2.66"))
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=throttled"));
+        // ...while the owner, from their own address, signs in at once
+        mvc.perform(login("hammered", "right-password-1", "10.14.2.77")).andExpect(authenticated());
+        // guessing many names from one address spends that address's own budget, for every name
+        for (int i = 0; i < 30; i++) {
+            mvc.perform(login("name-" + i, "guess", "10.14.2.66")).andExpect(unauthenticated());
+        }
+        mvc.perform(login("xa1", "cdht-demo", "10.14.2.66")).andExpect(redirectedUrl("/login?error=throttled"));
+        mvc.perform(login("xa1", "cdht-demo", "10.14.2.78")).andExpect(authenticated());
+        // and the tokens come back: a slow-down, not a wall
+        jdbc.update("delete from rate_limit_bucket where id like 'login:%10.14.2.66'");
+        mvc.perform(login("hammered", "right-password-1", "10.14.2.66")).andExpect(authenticated());
+    }
 
-        // after the lockout period the account opens again
-        jdbc.update("update app_user set locked_until = locked_until - interval '16 minutes' "
-                + "where username='lockme'");
-        mvc.perform(formLogin("/login").user("lockme").password("right-password-1")).andExpect(authenticated());
+    private static org.springframework.test.web.servlet.RequestBuilder login(String username, String password,
+            String address) {
+        return post("/login").param("username", username).param("password", password).with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                });
     }
 
     @Test
@@ -99,14 +124,6 @@ class LoginSecurityTest extends PostgresIntegrationTest {
 
     private long accountVersion(long id) {
         return jdbc.queryForObject("select version from app_user where id = ?", Long.class, id);
-    }
-
-    @Test
-    void disabled_account_cannot_log_in() throws Exception {
-        provisioning.create("disabled1", "Tắt thử", Role.VIEWER, unitId("QT"), "right-password-2", false);
-        jdbc.update("update app_user set enabled=false where username='disabled1'");
-        mvc.perform(formLogin("/login").user("disabled1").password("right-password-2"))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=disabled"));
     }
 
     @Test

@@ -125,6 +125,32 @@ class CitizenIdNumberPagesTest extends CitizenTestSupport {
     }
 
     @Test
+    void a_number_registered_in_another_unit_is_not_confirmed_and_clashes_are_limited() throws Exception {
+        String number = "044096007788";
+        long first = create("xa1", citizen("Hồ Văn Riêng Tư", "1996", "VLINH-T02", "idNumber", number));
+        // Cửa Tùng's officer is not told the number is registered (that would say where the person lives)...
+        String body = record(citizen("Hồ Văn Khác", "1996", "CTUNG-T01", "idNumber", number), "xa2")
+                .andExpect(model().attributeHasFieldErrorCode("citizenForm", "idNumber", "citizen.idNumber.review"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain("đã được đăng ký").doesNotContain("Hồ Văn Riêng Tư");
+        // ...the match goes to the citizen's history for the province to resolve
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = "
+                + "'CITIZEN_ID_NUMBER_CONFLICT' and entity_id = ? and actor = 'xa2'", Integer.class, first))
+                .isEqualTo(1);
+        // while the citizen's own commune is told plainly
+        record(citizen("Hồ Văn Hai", "1996", "VLINH-T03", "idNumber", number), "xa1")
+                .andExpect(model().attributeHasFieldErrorCode("citizenForm", "idNumber", "citizen.idNumber.taken"));
+        // guessing is rate-limited per user: after ten clashes any CCCD is refused for a while
+        for (int i = 0; i < 9; i++) {
+            record(citizen("Hồ Văn Đoán", "1996", "CTUNG-T01", "idNumber", number), "xa2");
+        }
+        record(citizen("Hồ Văn Đoán", "1996", "CTUNG-T01", "idNumber", "044096007799"), "xa2")
+                .andExpect(model().attributeHasFieldErrorCode("citizenForm", "idNumber",
+                        "citizen.idNumber.throttled"));
+        jdbc.update("delete from rate_limit_bucket where id = 'cccd:xa2'");
+    }
+
+    @Test
     void exact_search_is_scoped_and_checks_the_number() throws Exception {
         String number = "079195123456";
         long id = create("xa1", citizen("Lâm Thị Tìm Số", "1995", "VLINH-T04", "gender", "FEMALE",

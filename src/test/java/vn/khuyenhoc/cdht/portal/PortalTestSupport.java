@@ -44,7 +44,7 @@ abstract class PortalTestSupport extends PostgresIntegrationTest {
 
     @BeforeEach
     void portalFixture() {
-        jdbc.update("delete from portal_throttle");
+        jdbc.update("delete from rate_limit_bucket where id like 'portal:%'");
         if (jdbc.queryForObject("select count(*) from criteria_set where code = 'PORTAL-2018'", Integer.class) == 0) {
             copyCriteriaSetFor2018();
         }
