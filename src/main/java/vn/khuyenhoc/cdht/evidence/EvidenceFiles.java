@@ -166,6 +166,12 @@ public class EvidenceFiles {
         return detail.id();
     }
 
+    /** The stored bytes of a file, for the export of a citizen's data (the caller checked the citizen's scope). */
+    @Transactional(readOnly = true)
+    public byte[] bytesOf(long fileId) {
+        return jdbc.queryForObject("select content from evidence_file where id = ?", byte[].class, fileId);
+    }
+
     /** Erasure of a citizen's data: every file goes. Returns how many. */
     public int removeAllOf(long citizenId) {
         return jdbc.update("delete from evidence_file where citizen_id = ?", citizenId);
