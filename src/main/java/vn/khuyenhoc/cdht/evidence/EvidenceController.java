@@ -4,6 +4,8 @@ import java.io.IOException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import java.util.List;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khuyenhoc.cdht.area.UnitSummary;
+import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 
 /**
@@ -23,9 +28,11 @@ import vn.khuyenhoc.cdht.shared.CurrentUser;
 class EvidenceController {
 
     private final EvidenceFiles files;
+    private final Units units;
 
-    EvidenceController(EvidenceFiles files) {
+    EvidenceController(EvidenceFiles files, Units units) {
         this.files = files;
+        this.units = units;
     }
 
     @PostMapping("/assessments/{assessment}")
@@ -55,6 +62,28 @@ class EvidenceController {
             redirect.addFlashAttribute("evidenceFailure", e.messageKey());
             redirect.addFlashAttribute("evidenceFailureArgs", e.arguments());
             return "redirect:/assessments";
+        }
+    }
+
+    /** Storage used per unit: the administration's page (files live in the database, so backups grow with them). */
+    @GetMapping("/storage")
+    String storage(@AuthenticationPrincipal CurrentUser user, Model model) {
+        if (!user.isAdmin()) {
+            throw new OutOfScopeException(user.username() + " may not see the evidence storage page");
+        }
+        List<StorageRow> rows = files.storageByUnit().stream().map(s -> new StorageRow(
+                units.find(s.unitId()).map(UnitSummary::name).orElse(""), s.files(), s.bytes())).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("totalFiles", rows.stream().mapToLong(StorageRow::files).sum());
+        model.addAttribute("totalBytes", rows.stream().mapToLong(StorageRow::bytes).sum());
+        return "evidence/storage";
+    }
+
+    /** One line of the storage page. */
+    record StorageRow(String unitName, long files, long bytes) {
+
+        public String size() {
+            return EvidenceFile.sizeOf(bytes);
         }
     }
 

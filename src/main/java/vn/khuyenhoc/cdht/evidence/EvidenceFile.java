@@ -16,9 +16,13 @@ public record EvidenceFile(long id, long assessmentId, String indicatorCode, Str
 
     /** Size for people: "12 KB", "1.4 MB". */
     public String size() {
-        if (sizeBytes < 1024 * 1024) {
-            return Math.max(1, Math.round(sizeBytes / 1024.0)) + " KB";
+        return sizeOf(sizeBytes);
+    }
+
+    public static String sizeOf(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
         }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024.0));
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 }

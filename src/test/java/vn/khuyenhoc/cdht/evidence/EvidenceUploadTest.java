@@ -151,6 +151,19 @@ class EvidenceUploadTest extends PostgresIntegrationTest {
         assertThat(count()).isZero();
     }
 
+    @Test
+    void the_storage_page_shows_the_bytes_per_unit_to_the_admin_only() throws Exception {
+        upload("thon1", "6", "edit", "lop-hoc.png", EvidenceSamples.png(120, 80)).andExpect(status().is3xxRedirection());
+        String hamlet = jdbc.queryForObject("select name from admin_unit where code = 'VLINH-T01' "
+                + "order by valid_from desc limit 1", String.class);
+        mvc.perform(get("/evidence/storage").with(as("admin"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Dung lượng minh chứng theo đơn vị")))
+                .andExpect(content().string(containsString(hamlet)));
+        for (String refused : List.of("xa1", "xa2", "tinh", "thon1")) {
+            mvc.perform(get("/evidence/storage").with(as(refused))).andExpect(status().isForbidden());
+        }
+    }
+
     private void refused(String name, byte[] bytes, String key, String vietnamese) throws Exception {
         int before = count();
         int auditBefore = jdbc.queryForObject("select count(*) from audit_event where entity_type = 'EVIDENCE'",
