@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.khuyenhoc.cdht.assessment.Assessments;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.citizen.CitizenSummary;
 import vn.khuyenhoc.cdht.document.PdfRenderer;
@@ -82,8 +83,8 @@ public class PersonalDataExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        audit.recordRead(user.username(), "CITIZEN_DATA_EXPORTED", "CITIZEN", citizenId, citizen.residenceUnitId(),
-                null);
+        audit.recordRead(user.username(), "CITIZEN_DATA_EXPORTED", ReadAudit.CITIZEN_READ, citizenId,
+                citizen.residenceUnitId(), null);
         return new Export("du-lieu-ca-nhan-" + citizenId + ".zip", bytes.toByteArray());
     }
 
@@ -95,6 +96,9 @@ public class PersonalDataExport {
             holder.export(citizenId).forEach((table, rows) -> tables.put(table, plain(rows)));
             subjects.putAll(holder.auditSubjects(citizenId));
         }
+        // and who read them (the read audit keeps its own entity types)
+        subjects.put(ReadAudit.CITIZEN_READ, List.of(citizenId));
+        subjects.put(ReadAudit.ASSESSMENT_READ, subjects.getOrDefault(Assessments.AUDIT_TYPE, List.of()));
         tables.put("audit_event", plain(audit.linesAbout(subjects)));
         return tables;
     }

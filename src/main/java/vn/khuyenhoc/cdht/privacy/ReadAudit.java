@@ -32,6 +32,12 @@ class ReadAudit implements HandlerInterceptor {
     static final String CITIZEN_VIEWED = "CITIZEN_VIEWED";
     static final String ASSESSMENT_VIEWED = "ASSESSMENT_VIEWED";
     static final String LIST_DOWNLOADED = "LIST_DOWNLOADED";
+    /**
+     * Read lines carry their own entity types, so that a record's history of changes (the assessment's history
+     * page, the citizen's) stays a history of changes.
+     */
+    static final String CITIZEN_READ = "CITIZEN_READ";
+    static final String ASSESSMENT_READ = "ASSESSMENT_READ";
     static final List<String> ACTIONS = List.of(CITIZEN_VIEWED, ASSESSMENT_VIEWED, LIST_DOWNLOADED,
             "CITIZEN_DATA_EXPORTED");
     private static final Pattern CITIZEN_PAGE = Pattern.compile("/citizens/(\\d+)");
@@ -70,12 +76,12 @@ class ReadAudit implements HandlerInterceptor {
         Map<String, Object> model = view.getModel();
         Matcher citizen = CITIZEN_PAGE.matcher(path);
         if (citizen.matches() && model.get("citizen") instanceof CitizenSummary c) {
-            audit.recordRead(user.username(), CITIZEN_VIEWED, "CITIZEN", c.id(), c.residenceUnitId(), null);
+            audit.recordRead(user.username(), CITIZEN_VIEWED, CITIZEN_READ, c.id(), c.residenceUnitId(), null);
             return;
         }
         Matcher assessment = ASSESSMENT_PAGE.matcher(path);
         if (assessment.matches() && model.get("detail") instanceof AssessmentDetail d) {
-            audit.recordRead(user.username(), ASSESSMENT_VIEWED, "ASSESSMENT", d.id(), d.unitId(),
+            audit.recordRead(user.username(), ASSESSMENT_VIEWED, ASSESSMENT_READ, d.id(), d.unitId(),
                     "{\"citizen\":" + d.citizenId() + "}");
         }
     }

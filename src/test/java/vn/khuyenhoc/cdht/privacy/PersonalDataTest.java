@@ -121,8 +121,9 @@ class PersonalDataTest extends PostgresIntegrationTest {
         // the audit lines about the citizen's records, the page view among them (not the export's own line, written
         // once the file was made)
         int auditRows = jdbc.queryForObject("select count(*) from audit_event where action <> "
-                + "'CITIZEN_DATA_EXPORTED' and ((entity_type = 'CITIZEN' "
-                + "and entity_id = ?) or (entity_type = 'ASSESSMENT' and entity_id = ?) or (entity_type = 'EVIDENCE' "
+                + "'CITIZEN_DATA_EXPORTED' and ((entity_type in ('CITIZEN', 'CITIZEN_READ') "
+                + "and entity_id = ?) or (entity_type in ('ASSESSMENT', 'ASSESSMENT_READ') and entity_id = ?) "
+                + "or (entity_type = 'EVIDENCE' "
                 + "and entity_id in (select id from evidence_file where citizen_id = ?)) or (entity_type = "
                 + "'PORTAL_INVITATION' and entity_id in (select id from portal_invitation where citizen_id = ?)))",
                 Integer.class, citizen, assessment, citizen, citizen);
