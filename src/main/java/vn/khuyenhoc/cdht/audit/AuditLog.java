@@ -13,9 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     private final AuditEventRepository events;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    AuditLog(AuditEventRepository events) {
+    AuditLog(AuditEventRepository events, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.events = events;
+        this.jdbc = jdbc;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -28,6 +30,65 @@ public class AuditLog {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordStandalone(String actor, String action, String entityType, Long entityId, String details) {
         events.save(new AuditEvent(actor, action, entityType, entityId, null, details, null));
+    }
+
+    /**
+     * A read of personal data (a citizen's page, an assessment, a list with names): who, when, which record or
+     * which list. In its own transaction, since the reading request has none.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordRead(String actor, String action, String entityType, Long entityId, Long unitId,
+            String details) {
+        events.save(new AuditEvent(actor, action, entityType, entityId, unitId, details, null));
+    }
+
+    /** Every line about the subjects (entity type → ids), oldest first: for a person's data export. */
+    @Transactional(readOnly = true)
+    public List<java.util.Map<String, Object>> linesAbout(java.util.Map<String, java.util.Collection<Long>> subjects) {
+        List<java.util.Map<String, Object>> lines = new java.util.ArrayList<>();
+        subjects.forEach((type, ids) -> {
+            for (Long id : ids) {
+                lines.addAll(jdbc.queryForList("select * from audit_event where entity_type = ? and entity_id = ? "
+                        + "order by occurred_at, id", type, id));
+            }
+        });
+        return lines;
+    }
+
+    /**
+     * Erasure: the lines about the subjects lose their details (what was changed named the person), and the
+     * erased values are replaced by the tombstone wherever else the trail quoted them. Who did what and when stays.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void redact(java.util.Map<String, java.util.Collection<Long>> subjects, List<String> values,
+            String tombstone) {
+        subjects.forEach((type, ids) -> {
+            for (Long id : ids) {
+                jdbc.update("update audit_event set details = ? where entity_type = ? and entity_id = ? "
+                        + "and details is not null", tombstone, type, id);
+            }
+        });
+        for (String value : values) {
+            for (String column : List.of("details", "reason")) {
+                jdbc.update("update audit_event set " + column + " = replace(" + column + ", ?, ?) where " + column
+                        + " like ?", value, tombstone, "%" + value + "%");
+            }
+        }
+    }
+
+    /** Read lines (actions in the list) within the subtree at the path, newest first: the read audit page. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> reads(List<String> actions, String subtreePath, int limit) {
+        String actionsIn = String.join(",", java.util.Collections.nCopies(actions.size(), "?"));
+        List<Object> args = new java.util.ArrayList<>(actions);
+        args.add(limit);
+        return jdbc.query("select * from audit_event where action in (" + actionsIn + ") and unit_id in "
+                + vn.khuyenhoc.cdht.shared.SubtreeSql.unitIdsUnder("u", subtreePath)
+                + " order by occurred_at desc, id desc limit ?", (rs, n) -> new AuditEntry(rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("action"),
+                rs.getString("entity_type"), rs.getObject("entity_id", Long.class),
+                rs.getObject("unit_id", Long.class), rs.getString("details"), rs.getString("reason")),
+                args.toArray());
     }
 
     @Transactional(readOnly = true)

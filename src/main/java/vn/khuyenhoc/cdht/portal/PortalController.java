@@ -25,6 +25,7 @@ import vn.khuyenhoc.cdht.assessment.ScoresForm;
 import vn.khuyenhoc.cdht.assessment.ScorePreview;
 import vn.khuyenhoc.cdht.assessment.SelfAssessments;
 import vn.khuyenhoc.cdht.criteria.InvalidScoresException;
+import vn.khuyenhoc.cdht.evidence.EvidenceFiles;
 import vn.khuyenhoc.cdht.criteria.ScoreProblem;
 import vn.khuyenhoc.cdht.recognition.RecognitionNotices;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
@@ -43,9 +44,11 @@ class PortalController {
     private final SelfAssessments selfAssessments;
     private final PortalProperties properties;
     private final RecognitionNotices recognitions;
+    private final EvidenceFiles evidence;
 
     PortalController(CitizenAccess access, CitizenSessions sessions, SelfAssessments selfAssessments,
-            PortalProperties properties, RecognitionNotices recognitions) {
+            PortalProperties properties, RecognitionNotices recognitions, EvidenceFiles evidence) {
+        this.evidence = evidence;
         this.recognitions = recognitions;
         this.access = access;
         this.sessions = sessions;
@@ -134,9 +137,12 @@ class PortalController {
 
     @GetMapping("/a")
     String assessment(@RequestAttribute(name = PortalSecurityConfig.CITIZEN_ATTRIBUTE, required = false) Long citizen,
-            @RequestParam(required = false) String done, Model model) {
+            @RequestParam(required = false) String done, @RequestParam(required = false) String refused,
+            Model model) {
         long id = require(citizen);
         CitizenAccess.Overview overview = access.overview(id);
+        // a file the evidence upload refused (PortalEvidenceController): its reason, with the limits it names
+        evidence.refusal(refused).ifPresent(problem -> model.addAttribute("problem", problem));
         model.addAttribute("overview", overview);
         model.addAttribute("done", done);
         try {
