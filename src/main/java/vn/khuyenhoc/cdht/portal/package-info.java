@@ -20,5 +20,5 @@
  * unit, which feeds the "digitally proficient" indicator.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "area", "assessment", "audit", "citizen", "community", "criteria", "document", "recognition", "shared"})
+        "area", "assessment", "audit", "citizen", "community", "criteria", "document", "evidence", "recognition", "shared"})
 package vn.khuyenhoc.cdht.portal;
