@@ -3,8 +3,6 @@ package vn.khuyenhoc.cdht.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.hamcrest.Matchers.containsString;
@@ -14,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.khuyenhoc.cdht.shared.Role;
 import vn.khuyenhoc.cdht.support.PostgresIntegrationTest;
@@ -35,9 +33,9 @@ class LoginSecurityTest extends PostgresIntegrationTest {
 
     @Test
     void demo_password_logs_in_and_wrong_one_does_not() throws Exception {
-        mvc.perform(formLogin("/login").user("xa1").password("cdht-demo")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("xa1").password("cdht-demo")).andExpect(signedIn("xa1"));
         mvc.perform(formLogin("/login").user("xa1").password("wrong"))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=bad"));
+                .andExpect(notSignedIn()).andExpect(redirectedUrl("/login?error=bad"));
     }
 
     @Test
@@ -51,7 +49,7 @@ class LoginSecurityTest extends PostgresIntegrationTest {
         // the fourth failure leaves the door open: the right password still works and resets the count
         assertThat(jdbc.queryForObject("select failed_attempts from app_user where username='lockme'",
                 Integer.class)).isEqualTo(4);
-        mvc.perform(formLogin("/login").user("lockme").password("right-password-1")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("lockme").password("right-password-1")).andExpect(signedIn("lockme"));
         assertThat(jdbc.queryForObject("select failed_attempts from app_user where username='lockme'",
                 Integer.class)).isZero();
 
@@ -59,24 +57,24 @@ class LoginSecurityTest extends PostgresIntegrationTest {
             mvc.perform(formLogin("/login").user("lockme").password("wrong-" + i));
         }
         mvc.perform(formLogin("/login").user("lockme").password("right-password-1"))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=locked"));
+                .andExpect(notSignedIn()).andExpect(redirectedUrl("/login?error=locked"));
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action='ACCOUNT_LOCKED' "
                 + "and actor='lockme'", Integer.class)).isEqualTo(1);
 
         // after the lockout period the account opens again
         jdbc.update("update app_user set locked_until = locked_until - interval '16 minutes' "
                 + "where username='lockme'");
-        mvc.perform(formLogin("/login").user("lockme").password("right-password-1")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("lockme").password("right-password-1")).andExpect(signedIn("lockme"));
     }
 
     @Test
     void a_live_session_ends_when_a_manager_disables_the_account_and_not_before() throws Exception {
         long id = provisioning.create("live1", "Phiên còn sống", Role.VERIFIER, unitId("VLINH-T02"),
                 "right-password-3", false);
-        MockHttpSession session = (MockHttpSession) mvc
+        Cookie session = sessionCookie(mvc
                 .perform(formLogin("/login").user("live1").password("right-password-3"))
-                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+                .andExpect(signedIn("live1")).andReturn());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
 
         // a change of name only leaves the session alone
         mvc.perform(post("/accounts/{id}", id).with(as("tinh")).with(csrf())
@@ -84,7 +82,7 @@ class LoginSecurityTest extends PostgresIntegrationTest {
                         .param("unitCode", "VLINH-T02").param("enabled", "true")
                         .param("version", String.valueOf(accountVersion(id))))
                 .andExpect(status().isFound());
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
 
         mvc.perform(post("/accounts/{id}", id).with(as("tinh")).with(csrf())
                         .param("displayName", "Phiên còn sống (đổi tên)").param("role", "VERIFIER")
@@ -92,7 +90,7 @@ class LoginSecurityTest extends PostgresIntegrationTest {
                         .param("version", String.valueOf(accountVersion(id))))
                 .andExpect(status().isFound());
         assertThat(jdbc.queryForObject("select enabled from app_user where id = ?", Boolean.class, id)).isFalse();
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login?expired"));
         mvc.perform(get("/login").param("expired", "")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"session-ended\"")));
     }
@@ -106,7 +104,7 @@ class LoginSecurityTest extends PostgresIntegrationTest {
         provisioning.create("disabled1", "Tắt thử", Role.VIEWER, unitId("QT"), "right-password-2", false);
         jdbc.update("update app_user set enabled=false where username='disabled1'");
         mvc.perform(formLogin("/login").user("disabled1").password("right-password-2"))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=disabled"));
+                .andExpect(notSignedIn()).andExpect(redirectedUrl("/login?error=disabled"));
     }
 
     @Test
@@ -134,29 +132,28 @@ class LoginSecurityTest extends PostgresIntegrationTest {
     void a_reset_password_must_be_changed_before_anything_else() throws Exception {
         long id = provisioning.create("forced1", "Đổi mật khẩu", Role.VIEWER, unitId("QT"), "first-password-1",
                 true);
-        var session = (org.springframework.mock.web.MockHttpSession) mvc
+        Cookie session = sessionCookie(mvc
                 .perform(formLogin("/login").user("forced1").password("first-password-1"))
-                .andExpect(authenticated())
-                .andReturn().getRequest().getSession();
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
-        mvc.perform(get("/units").session(session)).andExpect(redirectedUrl("/account/password"));
+                .andExpect(signedIn("forced1")).andReturn());
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/units").cookie(session)).andExpect(redirectedUrl("/account/password"));
 
         // a weak new password is refused and changes nothing
-        mvc.perform(post("/account/password").session(session).with(csrf())
+        mvc.perform(post("/account/password").cookie(session).with(csrf())
                         .param("currentPassword", "first-password-1").param("newPassword", "short")
                         .param("confirmation", "short"))
                 .andExpect(status().isOk());
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/password"));
 
-        mvc.perform(post("/account/password").session(session).with(csrf())
+        mvc.perform(post("/account/password").cookie(session).with(csrf())
                         .param("currentPassword", "first-password-1").param("newPassword", "new-password-22")
                         .param("confirmation", "new-password-22"))
                 .andExpect(redirectedUrl("/"));
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
         assertThat(jdbc.queryForObject("select must_change_password from app_user where id=?", Boolean.class, id))
                 .isFalse();
-        mvc.perform(formLogin("/login").user("forced1").password("new-password-22")).andExpect(authenticated());
-        mvc.perform(formLogin("/login").user("forced1").password("first-password-1")).andExpect(unauthenticated());
+        mvc.perform(formLogin("/login").user("forced1").password("new-password-22")).andExpect(signedIn("forced1"));
+        mvc.perform(formLogin("/login").user("forced1").password("first-password-1")).andExpect(notSignedIn());
     }
 
     @Test
@@ -168,6 +165,6 @@ class LoginSecurityTest extends PostgresIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
                         .attributeHasFieldErrors("passwordForm", "currentPassword"));
-        mvc.perform(formLogin("/login").user("selfchange").password("current-pass-1")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("selfchange").password("current-pass-1")).andExpect(signedIn("selfchange"));
     }
 }

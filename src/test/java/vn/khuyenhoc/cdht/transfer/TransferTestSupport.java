@@ -148,6 +148,7 @@ abstract class TransferTestSupport extends PostgresIntegrationTest {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (!job.isFinished() && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
+            job = jobs.get(user(username), id);
         }
         if (!job.isFinished()) {
             throw new AssertionError("job did not finish");
