@@ -113,7 +113,7 @@ class AccountService {
         user.setEnabled(form.isEnabled());
         user.touch();
         if (sessionOutdated) {
-            sessions.endAfterCommit(id);
+            sessions.endAfterCommit(user.getUsername());
         }
         audit.record(actor.username(), "ACCOUNT_UPDATED", AUDIT_TYPE, id, unit.id(),
                 before + " -> " + describe(user), null);
@@ -125,7 +125,7 @@ class AccountService {
         requireCanManage(actor, user.getRole(), user.getUnitId());
         String password = PasswordPolicy.oneTimePassword();
         user.changePassword(encoder.encode(password), true);
-        sessions.endAfterCommit(id);
+        sessions.endAfterCommit(user.getUsername());
         audit.record(actor.username(), "ACCOUNT_PASSWORD_RESET", AUDIT_TYPE, id, user.getUnitId(),
                 user.getUsername(), null);
         return password;

@@ -21,23 +21,21 @@ class StaffSessions {
     }
 
     /** Ends the account's sessions once the change commits; a change that rolls back ends nothing. */
-    void endAfterCommit(long userId) {
+    void endAfterCommit(String username) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    end(userId);
+                    end(username);
                 }
             });
         } else {
-            end(userId);
+            end(username);
         }
     }
 
-    private void end(long userId) {
-        registry.getAllPrincipals().stream()
-                .filter(p -> p instanceof StaffPrincipal staff && staff.userId() == userId)
-                .flatMap(p -> registry.getAllSessions(p, false).stream())
-                .forEach(SessionInformation::expireNow);
+    /** The registry reads the session table by username, so this ends sessions opened on any node. */
+    private void end(String username) {
+        registry.getAllSessions(username, false).forEach(SessionInformation::expireNow);
     }
 }

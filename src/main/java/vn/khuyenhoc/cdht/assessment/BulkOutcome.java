@@ -7,7 +7,7 @@ import java.util.List;
  * (a message key with its arguments).
  */
 public record BulkOutcome(long assessmentId, String citizenName, boolean ok, String messageKey,
-        List<Object> arguments) {
+        List<Object> arguments) implements java.io.Serializable {
 
     public BulkOutcome {
         arguments = List.copyOf(arguments);

@@ -8,7 +8,8 @@ import java.util.List;
  * @param actionKey message key naming the action
  * @param truncated more rows matched than one request handles; running it again continues
  */
-public record BulkReport(String actionKey, List<BulkOutcome> outcomes, boolean truncated) {
+public record BulkReport(String actionKey, List<BulkOutcome> outcomes, boolean truncated)
+        implements java.io.Serializable {
 
     public BulkReport {
         outcomes = List.copyOf(outcomes);

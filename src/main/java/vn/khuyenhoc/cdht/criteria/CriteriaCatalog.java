@@ -1,17 +1,19 @@
 package vn.khuyenhoc.cdht.criteria;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 
@@ -27,9 +29,13 @@ import vn.khuyenhoc.cdht.shared.NotFoundException;
  * evicts. A draft is never kept: it is refused here anyway, and the admin pages read it from the database.</li>
  * <li>the published sets covering a year and the target group catalogue. These change when an admin publishes,
  * retires, deletes or edits a group: {@link CriteriaAdministration} evicts them at once and again when its
- * transaction ends (a reader between the two cannot keep the old answer). Another application instance does not
- * hear of it, so these two are also dropped after {@link #LOOKUP_TTL}: the longest another instance can lag.</li>
+ * transaction ends (a reader between the two cannot keep the old answer); they are also dropped after
+ * {@link #LOOKUP_TTL} as a safety net.</li>
  * </ul>
+ * The caches are Caffeine's. Several nodes: every such change also moves on the counter in
+ * {@code criteria_catalog_version} in its transaction, and each node reads that counter once per request (once a
+ * second outside requests) and drops everything when it moved, so a publish on one node is used by every node
+ * from the next request on.
  */
 @Service
 @Transactional(readOnly = true)
@@ -41,36 +47,42 @@ public class CriteriaCatalog {
     private final CriteriaSetRepository sets;
     private final TargetGroupRepository groups;
 
-    /** Published and retired sets by id, least recently used first. */
-    private final Map<Long, CriteriaDefinition> definitions = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, CriteriaDefinition> eldest) {
-                    return size() > MAX_CACHED_SETS;
-                }
-            });
+    private static final String CHECKED = CriteriaCatalog.class.getName() + ".checked";
+    private static final long CHECK_OUTSIDE_REQUESTS_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final JdbcTemplate jdbc;
+    /** Published and retired sets by id, the least used dropped first. */
+    private final Cache<Long, CriteriaDefinition> definitions = Caffeine.newBuilder()
+            .maximumSize(MAX_CACHED_SETS).build();
     /** Year → the published sets covering it, in force first; only non-empty answers are kept. */
-    private final Map<Integer, Timed<List<CriteriaSetSummary>>> publishedFor = new ConcurrentHashMap<>();
-    private volatile Timed<List<TargetGroupOption>> groupCatalogue;
+    private final Cache<Integer, List<CriteriaSetSummary>> publishedFor = Caffeine.newBuilder()
+            .expireAfterWrite(LOOKUP_TTL).build();
+    private final Cache<Boolean, List<TargetGroupOption>> groupCatalogue = Caffeine.newBuilder()
+            .expireAfterWrite(LOOKUP_TTL).build();
     /** Moves on at every eviction: an answer loaded across one is not kept (it may predate the change). */
     private final AtomicLong generation = new AtomicLong();
+    /** The database's catalogue version the caches were built at, and when this node last read it. */
+    private volatile long knownVersion = Long.MIN_VALUE;
+    private volatile long checkedAt = System.nanoTime() - CHECK_OUTSIDE_REQUESTS_NANOS;
 
-    CriteriaCatalog(CriteriaSetRepository sets, TargetGroupRepository groups) {
+    CriteriaCatalog(CriteriaSetRepository sets, TargetGroupRepository groups, JdbcTemplate jdbc) {
         this.sets = sets;
         this.groups = groups;
+        this.jdbc = jdbc;
     }
 
     /** Every target group, in display order. Citizens store the code. */
     public List<TargetGroupOption> targetGroups() {
-        Timed<List<TargetGroupOption>> cached = groupCatalogue;
-        if (cached != null && cached.fresh()) {
-            return cached.value();
+        syncWithDatabase();
+        List<TargetGroupOption> cached = groupCatalogue.getIfPresent(Boolean.TRUE);
+        if (cached != null) {
+            return cached;
         }
         long before = generation.get();
         List<TargetGroupOption> loaded = groups.findAllByOrderBySortOrderAscCodeAsc().stream()
                 .map(TargetGroup::toOption).toList();
         if (generation.get() == before) {
-            groupCatalogue = new Timed<>(loaded);
+            groupCatalogue.put(Boolean.TRUE, loaded);
         }
         return loaded;
     }
@@ -90,14 +102,15 @@ public class CriteriaCatalog {
 
     /** Every published set that covers the year, the one in force first: the choices for a new assessment. */
     public List<CriteriaSetSummary> usableFor(int year) {
-        Timed<List<CriteriaSetSummary>> cached = publishedFor.get(year);
-        if (cached != null && cached.fresh()) {
-            return cached.value();
+        syncWithDatabase();
+        List<CriteriaSetSummary> cached = publishedFor.getIfPresent(year);
+        if (cached != null) {
+            return cached;
         }
         long before = generation.get();
         List<CriteriaSetSummary> loaded = sets.findPublishedFor(year).stream().map(CriteriaSet::toSummary).toList();
         if (!loaded.isEmpty() && generation.get() == before) {
-            publishedFor.put(year, new Timed<>(loaded));
+            publishedFor.put(year, loaded);
         }
         return loaded;
     }
@@ -113,7 +126,8 @@ public class CriteriaCatalog {
 
     /** The whole published or retired set, as an immutable value (from memory after the first time). */
     public CriteriaDefinition definition(long criteriaSetId) {
-        CriteriaDefinition cached = definitions.get(criteriaSetId);
+        syncWithDatabase();
+        CriteriaDefinition cached = definitions.getIfPresent(criteriaSetId);
         if (cached != null) {
             return cached;
         }
@@ -177,27 +191,27 @@ public class CriteriaCatalog {
     /** A set's status changed or it is gone: forget it and the year look-ups, now and when the change commits. */
     void evictSet(long criteriaSetId) {
         evictNowAndAtEnd(() -> {
-            definitions.remove(criteriaSetId);
-            publishedFor.clear();
+            definitions.invalidate(criteriaSetId);
+            publishedFor.invalidateAll();
         });
     }
 
     /** The target group catalogue changed. */
     void evictGroups() {
-        evictNowAndAtEnd(() -> groupCatalogue = null);
+        evictNowAndAtEnd(groupCatalogue::invalidateAll);
     }
 
     /** Everything (for changes made behind the catalogue's back, e.g. by SQL in tests). */
     void evictAll() {
         generation.incrementAndGet();
-        definitions.clear();
-        publishedFor.clear();
-        groupCatalogue = null;
+        definitions.invalidateAll();
+        publishedFor.invalidateAll();
+        groupCatalogue.invalidateAll();
     }
 
     /** Whether the set's definition is in memory now (for tests). */
     boolean isCached(long criteriaSetId) {
-        return definitions.containsKey(criteriaSetId);
+        return definitions.getIfPresent(criteriaSetId) != null;
     }
 
     /**
@@ -205,6 +219,8 @@ public class CriteriaCatalog {
      * that a reader who loaded the old rows between the two (the change not yet committed) does not keep them.
      */
     private void evictNowAndAtEnd(Runnable clear) {
+        // the other nodes learn of it from the counter, which commits (or not) with the change
+        jdbc.update("update criteria_catalog_version set version = version + 1 where id = 1");
         Runnable evict = () -> {
             generation.incrementAndGet();
             clear.run();
@@ -220,6 +236,30 @@ public class CriteriaCatalog {
         }
     }
 
+    /**
+     * Drops every cached answer when the database's catalogue version moved since the caches were built (a change
+     * made on another node). Read once per request, or once a second outside requests (background work).
+     */
+    private void syncWithDatabase() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            if (request.getAttribute(CHECKED, RequestAttributes.SCOPE_REQUEST) != null) {
+                return;
+            }
+            request.setAttribute(CHECKED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        } else if (System.nanoTime() - checkedAt < CHECK_OUTSIDE_REQUESTS_NANOS) {
+            return;
+        }
+        checkedAt = System.nanoTime();
+        List<Long> version = jdbc.queryForList("select version from criteria_catalog_version where id = 1",
+                Long.class);
+        long current = version.isEmpty() ? 0 : version.get(0);
+        if (current != knownVersion) {
+            evictAll();
+            knownVersion = current;
+        }
+    }
+
     private List<String> groupOrder() {
         return targetGroups().stream().map(TargetGroupOption::code).toList();
     }
@@ -232,17 +272,5 @@ public class CriteriaCatalog {
             throw new NotFoundException("criteria set " + criteriaSetId + " is a draft");
         }
         return set;
-    }
-
-    /** A cached answer and when it was loaded. */
-    private record Timed<T>(T value, long loadedAt) {
-
-        Timed(T value) {
-            this(value, System.nanoTime());
-        }
-
-        boolean fresh() {
-            return System.nanoTime() - loadedAt < LOOKUP_TTL.toNanos();
-        }
     }
 }

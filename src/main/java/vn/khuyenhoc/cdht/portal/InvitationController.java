@@ -37,10 +37,12 @@ class InvitationController {
     private final DataEntryScope scope;
     private final PdfRenderer pdf;
     private final PortalProperties properties;
+    private final IssuedCodes codes;
 
     InvitationController(Invitations invitations, DataEntryScope scope, PdfRenderer pdf,
-            PortalProperties properties) {
+            PortalProperties properties, IssuedCodes codes) {
         this.invitations = invitations;
+        this.codes = codes;
         this.scope = scope;
         this.pdf = pdf;
         this.properties = properties;
@@ -124,18 +126,21 @@ class InvitationController {
         return "redirect:/portal/invitations" + (year == null ? "" : "?year=" + year);
     }
 
+    /** The codes go to the database, sealed; the session keeps only the batch's id (and forgets the previous one). */
     private void keep(CurrentUser user, HttpServletRequest request, List<IssuedInvitation> issued) {
-        request.getSession().setAttribute(IssuedBatch.SESSION_ATTRIBUTE,
-                new IssuedBatch(user.userId(), PortalController.base(request, properties), issued));
+        HttpSession session = request.getSession();
+        if (session.getAttribute(IssuedBatch.SESSION_ATTRIBUTE) instanceof String previous) {
+            codes.forget(previous);
+        }
+        session.setAttribute(IssuedBatch.SESSION_ATTRIBUTE,
+                codes.keep(new IssuedBatch(user.userId(), PortalController.base(request, properties), issued)));
     }
 
-    private static IssuedBatch batch(CurrentUser user, HttpSession session) {
-        Object kept = session.getAttribute(IssuedBatch.SESSION_ATTRIBUTE);
-        if (!(kept instanceof IssuedBatch batch) || batch.userId() != user.userId()
-                || batch.invitations().isEmpty()) {
-            throw new NotFoundException("no invitations issued in this session");
-        }
-        return batch;
+    private IssuedBatch batch(CurrentUser user, HttpSession session) {
+        Object id = session.getAttribute(IssuedBatch.SESSION_ATTRIBUTE);
+        return codes.find(id instanceof String s ? s : null, user.userId())
+                .filter(batch -> batch.userId() == user.userId() && !batch.invitations().isEmpty())
+                .orElseThrow(() -> new NotFoundException("no invitations issued in this session"));
     }
 
     private static List<Slip> slips(IssuedBatch batch, boolean withQr) {

@@ -20,4 +20,13 @@ class PortalHousekeeping {
         return Tasks.recurring(PURGE_SESSIONS, FixedDelay.ofMinutes(15))
                 .execute((instance, context) -> sessions.purgeEnded());
     }
+
+    static final String PURGE_ISSUED_CODES = "portal-purge-issued-codes";
+
+    /** Codes shown once do not outlive their 30 minutes in the database. */
+    @Bean
+    RecurringTask<Void> purgeIssuedCodes(IssuedCodes codes) {
+        return Tasks.recurring(PURGE_ISSUED_CODES, FixedDelay.ofMinutes(5))
+                .execute((instance, context) -> codes.purgeExpired());
+    }
 }

@@ -5,8 +5,8 @@
  * characters (no 0/O/1/I), stored only as its SHA-256, valid {@code cdht.portal.invitation-validity} (30 days),
  * revocable; a new invitation revokes the citizen's older open ones. The code is shown once, right after issuing,
  * on a page and on printable slips (PDF, eight per A4 page, with a QR code of the link {@code /c/i/<code>}); it is
- * kept in clear only in the issuing staff member's HTTP session until then ({@link
- * vn.khuyenhoc.cdht.portal.IssuedBatch}).
+ * kept sealed (AES-GCM) in the database for 30 minutes, reachable only from the issuing staff member's session
+ * ({@link vn.khuyenhoc.cdht.portal.IssuedCodes}).
  *
  * <p>The citizen proves who they are with the code and their birth year (the code is then used up), and comes
  * back later with a bookmarkable magic link (random 256-bit token, hashed, 180 days) or with the short reference

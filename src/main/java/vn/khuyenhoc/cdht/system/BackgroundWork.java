@@ -17,6 +17,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Durable background work on the application's own database with db-scheduler. Modules declare their tasks as
@@ -64,7 +66,11 @@ class BackgroundWork {
                         };
                     }
                     try {
-                        return method.invoke(node.client(), args);
+                        Object result = method.invoke(node.client(), args);
+                        if (method.getName().contains("chedule")) {
+                            node.checkAfterCommit();
+                        }
+                        return result;
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
@@ -96,6 +102,24 @@ class BackgroundWork {
         SchedulerClient client() {
             Scheduler scheduler = running;
             return scheduler != null ? scheduler : queueOnly;
+        }
+
+        /**
+         * Work scheduled inside a transaction is not visible to the immediate check the scheduler makes at once (the
+         * row is not committed yet): look again right after the commit, so that it starts now, not at the next poll.
+         */
+        void checkAfterCommit() {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        Scheduler scheduler = running;
+                        if (scheduler != null) {
+                            scheduler.triggerCheckForDueExecutions();
+                        }
+                    }
+                });
+            }
         }
 
         @Override

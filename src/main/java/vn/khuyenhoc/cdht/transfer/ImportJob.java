@@ -1,14 +1,12 @@
 package vn.khuyenhoc.cdht.transfer;
 
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import vn.khuyenhoc.cdht.assessment.AssessmentState;
 
 /**
- * One uploaded file and what has been done with it: a dry run, then perhaps a commit. The file waits in a
- * temporary file, never in memory. Read by the progress and result pages, hence public.
+ * One uploaded file and what has been done with it, as last written to the {@code import_job} table: a dry run,
+ * then perhaps a commit. Whichever node serves the page reads it there. Read by the progress and result pages,
+ * hence public.
  */
 public final class ImportJob {
 
@@ -23,58 +21,30 @@ public final class ImportJob {
     private final String id;
     private final String owner;
     private final String fileName;
-    private final Path file;
-    private final Path errorsCsv;
-    private final SheetReader.Format format;
     private final AssessmentState state;
     private final int year;
-    private final Locale locale;
-    private final Instant createdAt = Instant.now();
-    private final AtomicInteger processed = new AtomicInteger();
-    private volatile Phase phase = Phase.DRY_RUN;
-    private volatile Status status = Status.QUEUED;
-    private volatile Integer total;
-    private volatile ImportReport report;
-    private volatile String failure;
+    private final Instant createdAt;
+    private final Phase phase;
+    private final Status status;
+    private final int processed;
+    private final Integer total;
+    private final ImportReport report;
+    private final String failure;
 
-    ImportJob(String id, String owner, String fileName, Path file, Path errorsCsv, SheetReader.Format format,
-            AssessmentState state, int year, Locale locale) {
+    ImportJob(String id, String owner, String fileName, AssessmentState state, int year, Instant createdAt,
+            Phase phase, Status status, int processed, Integer total, ImportReport report, String failure) {
         this.id = id;
         this.owner = owner;
         this.fileName = fileName;
-        this.file = file;
-        this.errorsCsv = errorsCsv;
-        this.format = format;
         this.state = state;
         this.year = year;
-        this.locale = locale;
-    }
-
-    void start(Phase newPhase) {
-        this.phase = newPhase;
-        this.status = Status.QUEUED;
-        this.processed.set(0);
-        this.report = null;
-        this.failure = null;
-    }
-
-    void running(int totalRows) {
-        this.total = totalRows;
-        this.status = Status.RUNNING;
-    }
-
-    void done(ImportReport result) {
-        this.report = result;
-        this.status = Status.DONE;
-    }
-
-    void failed(String message) {
-        this.failure = message;
-        this.status = Status.FAILED;
-    }
-
-    ImportEngine.Request request() {
-        return new ImportEngine.Request(file, fileName, format, state, year);
+        this.createdAt = createdAt;
+        this.phase = phase;
+        this.status = status;
+        this.processed = processed;
+        this.total = total;
+        this.report = report;
+        this.failure = failure;
     }
 
     public String getId() {
@@ -87,22 +57,6 @@ public final class ImportJob {
 
     public String getFileName() {
         return fileName;
-    }
-
-    Path file() {
-        return file;
-    }
-
-    Path errorsCsv() {
-        return errorsCsv;
-    }
-
-    Locale locale() {
-        return locale;
-    }
-
-    AtomicInteger progress() {
-        return processed;
     }
 
     public AssessmentState getState() {
@@ -130,7 +84,7 @@ public final class ImportJob {
     }
 
     public int getProcessed() {
-        return processed.get();
+        return processed;
     }
 
     public Integer getTotal() {
@@ -139,7 +93,7 @@ public final class ImportJob {
 
     public int getPercent() {
         Integer t = total;
-        return t == null || t == 0 ? 0 : (int) Math.min(100, processed.get() * 100L / t);
+        return t == null || t == 0 ? 0 : (int) Math.min(100, processed * 100L / t);
     }
 
     public ImportReport getReport() {

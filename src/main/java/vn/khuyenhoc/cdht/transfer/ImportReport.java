@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record ImportReport(int rows, int created, int updated, int unchanged, int failed, int errorCount,
         int citizensCreated, int citizensUpdated, int assessmentsCreated, int assessmentsUpdated,
-        List<RowOutcome> shownRows, List<RowError> shownErrors, boolean committed) {
+        List<RowOutcome> shownRows, List<RowError> shownErrors, boolean committed)
+        implements java.io.Serializable {
 
     public boolean hasErrors() {
         return errorCount > 0;

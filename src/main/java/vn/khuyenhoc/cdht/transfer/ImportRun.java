@@ -23,6 +23,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ImportRun implements SheetReader.RowHandler {
 
+    /** A progress counter that may stop the run between chunks (its node is stopping): it throws. */
+    interface Checkpoint {
+        void reached();
+    }
+
     /** What a run needs, built by {@link ImportEngine} for the user's request. */
     record Parts(ImportEngine.Request request, boolean commit, int maxRows, int chunkRows, int shownRows,
             JdbcTemplate jdbc, RowMessages messages, Function<Map<Integer, ImportHeader.Column>, RowParser> parser,
@@ -130,5 +135,8 @@ final class ImportRun implements SheetReader.RowHandler {
             tally.record(line);
         }
         progress.addAndGet(lines.size());
+        if (progress instanceof Checkpoint checkpoint) {
+            checkpoint.reached();
+        }
     }
 }

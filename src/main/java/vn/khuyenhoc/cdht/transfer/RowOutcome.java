@@ -6,7 +6,8 @@ import java.util.List;
  * What an import does (dry run) or did with one row: to the citizen and to the assessment, or the errors that
  * stop it. Read by the result page, hence public.
  */
-public record RowOutcome(int row, String name, Action citizen, Action assessment, List<RowError> errors) {
+public record RowOutcome(int row, String name, Action citizen, Action assessment, List<RowError> errors)
+        implements java.io.Serializable {
 
     public enum Action {
         NONE, CREATE, UPDATE, UNCHANGED

@@ -2,8 +2,6 @@ package vn.khuyenhoc.cdht.transfer;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -126,9 +124,9 @@ class TransferController {
     @GetMapping("/jobs/{id}/errors.csv")
     void errors(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, HttpServletResponse response)
             throws IOException {
-        Path file = jobs.errorsCsv(user, id);
+        byte[] csv = jobs.errorsCsv(user, id);
         attachment(response, "text/csv;charset=UTF-8", "loi-nhap-du-lieu.csv");
-        Files.copy(file, response.getOutputStream());
+        response.getOutputStream().write(csv);
     }
 
     private static void attachment(HttpServletResponse response, String type, String name) {

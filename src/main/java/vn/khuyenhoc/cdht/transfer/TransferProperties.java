@@ -1,5 +1,6 @@
 package vn.khuyenhoc.cdht.transfer;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -15,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("cdht.transfer")
 record TransferProperties(Integer maxRows, DataSize maxFileSize, Integer chunkRows, Integer shownRows,
-        Integer workers) {
+        Integer workers, Duration keepFinished, Duration staleAfter) {
 
     TransferProperties {
         maxRows = maxRows == null ? 200_000 : maxRows;
@@ -23,5 +24,7 @@ record TransferProperties(Integer maxRows, DataSize maxFileSize, Integer chunkRo
         chunkRows = chunkRows == null ? 1_000 : chunkRows;
         shownRows = shownRows == null ? 500 : shownRows;
         workers = workers == null ? 2 : workers;
+        keepFinished = keepFinished == null ? Duration.ofHours(24) : keepFinished;
+        staleAfter = staleAfter == null ? Duration.ofMinutes(2) : staleAfter;
     }
 }

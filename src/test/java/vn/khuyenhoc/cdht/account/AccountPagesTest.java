@@ -3,7 +3,6 @@ package vn.khuyenhoc.cdht.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -31,7 +30,7 @@ class AccountPagesTest extends PostgresIntegrationTest {
                 Boolean.class)).isTrue();
         assertThat(jdbc.queryForObject("select password_hash from app_user where username='xa.vhoang'",
                 String.class)).startsWith("{bcrypt}").doesNotContain(oneTime);
-        mvc.perform(formLogin("/login").user("xa.vhoang").password(oneTime)).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("xa.vhoang").password(oneTime)).andExpect(signedIn("xa.vhoang"));
     }
 
     @Test
@@ -87,7 +86,7 @@ class AccountPagesTest extends PostgresIntegrationTest {
         String oneTime = (String) result.getFlashMap().get("oneTimePassword");
         assertThat(jdbc.queryForObject("select must_change_password from app_user where id=?", Boolean.class, id))
                 .isTrue();
-        mvc.perform(formLogin("/login").user("xem").password(oneTime)).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("xem").password(oneTime)).andExpect(signedIn("xem"));
         // put the demo account back for the other tests
         jdbc.update("update app_user set must_change_password=false, password_hash=? where id=?",
                 jdbc.queryForObject("select password_hash from app_user where username='tinh'", String.class), id);

@@ -3,7 +3,6 @@ package vn.khuyenhoc.cdht.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
@@ -20,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.khuyenhoc.cdht.support.SignedIn;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -76,7 +76,7 @@ class FirstStartTest {
                 String.class)).isEqualTo("ADMIN");
         assertThat(jdbc.queryForObject("select code from first_start.admin_unit where parent_id is null",
                 String.class)).isEqualTo("VN");
-        mvc.perform(formLogin("/login").user("quantri").password("a-strong-pass-1")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("quantri").password("a-strong-pass-1")).andExpect(SignedIn.signedIn(jdbc, "quantri"));
         // the token is spent and the page is gone
         mvc.perform(get("/setup")).andExpect(status().isNotFound());
     }

@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.mock.web.MockMultipartFile;
 import vn.khuyenhoc.cdht.support.PostgresIntegrationTest;
 
@@ -181,8 +181,7 @@ class UnitAdministrationTest extends PostgresIntegrationTest {
                 + "IMP-XA,Xã Nhập Thử,commune,QT,2025-07-01,,1200\n"
                 + "IMP-T1,Thôn Nhập 1,hamlet,IMP-XA,2025-07-01,,\n"
                 + "IMP-T2,Thôn Nhập 2,hamlet,IMP-XA,01/07/2025,,\n";
-        MockHttpSession session = new MockHttpSession();
-        var dryRun = mvc.perform(multipart("/units/import").file(csv(file)).session(session).with(as("admin"))
+        var dryRun = mvc.perform(multipart("/units/import").file(csv(file)).with(as("admin"))
                         .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("3 dòng sẵn sàng nhập")))
@@ -190,7 +189,8 @@ class UnitAdministrationTest extends PostgresIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from admin_unit where code like 'IMP-%'", Integer.class))
                 .isZero();
         String token = (String) dryRun.getModelAndView().getModel().get("token");
-        mvc.perform(post("/units/import/commit").param("token", token).session(session).with(as("admin"))
+        Cookie session = sessionCookie(dryRun);
+        mvc.perform(post("/units/import/commit").param("token", token).cookie(session).with(as("admin"))
                         .with(csrf()))
                 .andExpect(status().isFound());
         assertThat(jdbc.queryForObject("select count(*) from admin_unit where code like 'IMP-%'", Integer.class))
@@ -198,7 +198,7 @@ class UnitAdministrationTest extends PostgresIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from admin_unit t join admin_unit x on t.parent_id = x.id "
                 + "where x.code = 'IMP-XA'", Integer.class)).isEqualTo(2);
         // the token works once
-        mvc.perform(post("/units/import/commit").param("token", token).session(session).with(as("admin"))
+        mvc.perform(post("/units/import/commit").param("token", token).cookie(session).with(as("admin"))
                         .with(csrf()))
                 .andExpect(flash().attribute("failure", "import.expired"));
         assertThat(jdbc.queryForObject("select count(*) from admin_unit where code like 'IMP-%'", Integer.class))

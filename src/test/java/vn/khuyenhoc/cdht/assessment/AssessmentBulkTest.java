@@ -53,8 +53,8 @@ class AssessmentBulkTest extends AssessmentTestSupport {
         assertThat(state(otherGroup)).isEqualTo("DRAFT");
 
         // the result page shows each row
-        mvc.perform(get("/assessments/bulk/result").with(as("xa1")).flashAttr("report", report)
-                        .flashAttr("back", "/assessments?year=" + YEAR))
+        mvc.perform(get("/assessments/bulk/result").with(as("xa1")).with(flashed(Map.of("report", report,
+                        "back", "/assessments?year=" + YEAR))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"outcome-" + complete + "\"")))
                 .andExpect(content().string(containsString("Thành công: 1 phiếu. Không thực hiện: 1 phiếu.")))
@@ -87,8 +87,8 @@ class AssessmentBulkTest extends AssessmentTestSupport {
         assertThat(state(own)).isEqualTo("SUBMITTED");
         assertThat(version(own)).isEqualTo(ownVersion);
         // the report says why, in words
-        mvc.perform(get("/assessments/bulk/result").with(as("thon1")).flashAttr("report", report)
-                        .flashAttr("back", "/assessments?year=" + YEAR))
+        mvc.perform(get("/assessments/bulk/result").with(as("thon1")).with(flashed(Map.of("report", report,
+                        "back", "/assessments?year=" + YEAR))))
                 .andExpect(content().string(containsString("không được thẩm định nó")));
         assertThat(result.getFlashMap().get("back")).isEqualTo("/assessments?year=" + YEAR);
 

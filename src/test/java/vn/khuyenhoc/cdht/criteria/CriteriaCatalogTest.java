@@ -10,10 +10,15 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 import vn.khuyenhoc.cdht.shared.SystemActor;
 import vn.khuyenhoc.cdht.support.PostgresIntegrationTest;
+import vn.khuyenhoc.cdht.support.SecondNode;
 
 /** The read API the assessment module uses, on the seeded QĐ 324 set and on a set built here (years 2095 on). */
 class CriteriaCatalogTest extends PostgresIntegrationTest {
@@ -28,6 +33,46 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
 
     @Autowired
     private EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    private Environment environment;
+
+    /**
+     * Several nodes: node B caches the set in force, node A retires it and publishes another for the year (one
+     * published set per year, so retire first); a request node B was already serving keeps its answer, its next
+     * request reads the catalogue version, drops its cache and uses (and scores with) the new set.
+     */
+    @Test
+    void a_set_published_through_one_node_is_used_by_another_from_its_next_request() {
+        long first = SmallSets.build(administration, jdbc, "TEST-NODES-1", 2089, 2089);
+        administration.publish(SystemActor.INSTANCE, first, null, null);
+        try (SecondNode nodeB = SecondNode.startLike(environment, Map.of())) {
+            CriteriaCatalog catalogB = nodeB.bean(CriteriaCatalog.class);
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+            long second;
+            try {
+                assertThat(catalogB.inForce(2089)).map(CriteriaSetSummary::id).contains(first);
+
+                administration.retire(SystemActor.INSTANCE, first, "test");
+                second = SmallSets.build(administration, jdbc, "TEST-NODES-2", 2089, 2089);
+                administration.publish(SystemActor.INSTANCE, second, null, null);
+
+                assertThat(catalogB.inForce(2089)).as("within the request already under way")
+                        .map(CriteriaSetSummary::id).contains(first);
+            } finally {
+                RequestContextHolder.resetRequestAttributes();
+            }
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+            try {
+                assertThat(catalogB.inForce(2089)).as("the next request").map(CriteriaSetSummary::id)
+                        .contains(second);
+                assertThat(catalogB.score(second, "FARMER", Map.of("K1", 5), Channel.STAFF_PROXY).passed()).isTrue();
+                assertThat(catalogB.definition(first).status()).isEqualTo(CriteriaStatus.RETIRED);
+            } finally {
+                RequestContextHolder.resetRequestAttributes();
+            }
+        }
+    }
 
     @Test
     void the_seed_is_qd_324_exactly() {

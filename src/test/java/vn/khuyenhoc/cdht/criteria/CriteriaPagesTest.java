@@ -323,8 +323,8 @@ class CriteriaPagesTest extends PostgresIntegrationTest {
                     .andExpect(redirectedUrl("/criteria/" + draft))
                     .andExpect(flash().attribute("criteriaFailure", "criteria.delete.inUse"));
             assertThat(count("select count(*) from criteria_indicator where criteria_set_id = ?", draft)).isEqualTo(1);
-            mvc.perform(get("/criteria/{id}", draft).with(as("admin")).flashAttr("criteriaFailure",
-                            "criteria.delete.inUse").flashAttr("criteriaFailureArgs", new Object[] {"TEST-DELETE v1"}))
+            mvc.perform(get("/criteria/{id}", draft).with(as("admin")).with(flashed(Map.of("criteriaFailure",
+                            "criteria.delete.inUse", "criteriaFailureArgs", new Object[] {"TEST-DELETE v1"}))))
                     .andExpect(content().string(containsString(
                             "Không xoá được TEST-DELETE v1: đã có phiếu đánh giá dùng bộ tiêu chí này.")));
         } finally {

@@ -96,7 +96,8 @@ class CriteriaRulesTest {
         when(usages.orderedStream()).thenAnswer(invocation -> Stream.of(assessments));
         TargetGroupRepository groups = mock(TargetGroupRepository.class);
         CriteriaAdministration administration = new CriteriaAdministration(sets, groups, mock(AuditLog.class),
-                mock(EntityManager.class), usages, new CriteriaCatalog(sets, groups));
+                mock(EntityManager.class), usages, new CriteriaCatalog(sets, groups,
+                mock(org.springframework.jdbc.core.JdbcTemplate.class)));
 
         assertThatThrownBy(() -> administration.delete(SystemActor.INSTANCE, 42L))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> {

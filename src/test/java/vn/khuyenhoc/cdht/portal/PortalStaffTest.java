@@ -15,7 +15,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -41,11 +41,10 @@ class PortalStaffTest extends PortalTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from portal_invitation where citizen_id in (?, ?)",
                 Integer.class, citizen, elsewhere)).isZero();
 
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/portal/invitations/citizen").with(as("thon1")).with(csrf()).session(session)
+        Cookie session = sessionCookie(mvc.perform(post("/portal/invitations/citizen").with(as("thon1")).with(csrf())
                 .param("citizen", String.valueOf(citizen)).param("year", String.valueOf(YEAR)))
-                .andExpect(redirectedUrl("/portal/invitations/issued"));
-        MvcResult issued = mvc.perform(get("/portal/invitations/issued").with(as("thon1")).session(session))
+                .andExpect(redirectedUrl("/portal/invitations/issued")).andReturn());
+        MvcResult issued = mvc.perform(get("/portal/invitations/issued").with(as("thon1")).cookie(session))
                 .andExpect(status().isOk()).andReturn();
         String page = issued.getResponse().getContentAsString();
         String code = page.replaceAll("(?s).*class=\"font-monospace issued-code\">([A-Z0-9-]+)<.*", "$1");
@@ -56,7 +55,7 @@ class PortalStaffTest extends PortalTestSupport {
                 Secrets.hash(code.replace("-", "")))).isEqualTo(citizen);
 
         // the slips: a PDF with the citizen, the code and the reference, in Vietnamese
-        MvcResult pdf = mvc.perform(get("/portal/invitations/issued/slips.pdf").with(as("thon1")).session(session))
+        MvcResult pdf = mvc.perform(get("/portal/invitations/issued/slips.pdf").with(as("thon1")).cookie(session))
                 .andExpect(status().isOk()).andReturn();
         assertThat(pdf.getResponse().getContentType()).isEqualTo("application/pdf");
         String text;
@@ -69,9 +68,14 @@ class PortalStaffTest extends PortalTestSupport {
                 String.class, citizen);
         assertThat(text).contains(name).contains(code).contains(reference).contains("Phiếu mời tự đánh giá");
 
-        // the codes live only in the issuing session: another session (or another user) finds nothing
+        // the codes are sealed in the database, not in the session
+        assertThat(jdbc.queryForObject("select count(*) from portal_issued_batch", Integer.class)).isPositive();
+        assertThat(jdbc.queryForList("select sealed from portal_issued_batch", byte[].class))
+                .noneMatch(sealed -> new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains(code.replace("-", "")));
+        // they are reached only from the issuing session: another session (or another user) finds nothing
         mvc.perform(get("/portal/invitations/issued").with(as("thon1"))).andExpect(status().isNotFound());
-        mvc.perform(get("/portal/invitations/issued/slips.pdf").with(as("xa1")).session(session))
+        mvc.perform(get("/portal/invitations/issued/slips.pdf").with(as("xa1")).cookie(session))
                 .andExpect(status().isNotFound());
     }
 
@@ -91,14 +95,13 @@ class PortalStaffTest extends PortalTestSupport {
                 .andExpect(content().string(containsString("id=\"citizen-" + citizen + "\"")));
 
         int living = jdbc.queryForObject("select count(*) from citizen where unit_id = ?", Integer.class, hamlet);
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/portal/invitations/unit").with(as("xa1")).with(csrf()).session(session)
+        Cookie session = sessionCookie(mvc.perform(post("/portal/invitations/unit").with(as("xa1")).with(csrf())
                 .param("unit", String.valueOf(hamlet)).param("year", String.valueOf(YEAR)))
-                .andExpect(redirectedUrl("/portal/invitations/issued"));
+                .andExpect(redirectedUrl("/portal/invitations/issued")).andReturn());
         assertThat(jdbc.queryForObject("select count(*) from portal_invitation i join citizen c on c.id = i.citizen_id "
                 + "where c.unit_id = ? and i.status = 'OPEN' and i.assessment_year = ?", Integer.class, hamlet, YEAR))
                 .isEqualTo(living);
-        MvcResult pdf = mvc.perform(get("/portal/invitations/issued/slips.pdf").with(as("xa1")).session(session))
+        MvcResult pdf = mvc.perform(get("/portal/invitations/issued/slips.pdf").with(as("xa1")).cookie(session))
                 .andExpect(status().isOk()).andReturn();
         try (PDDocument document = Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
             assertThat(document.getNumberOfPages()).as("eight slips per page").isEqualTo((living + 7) / 8);

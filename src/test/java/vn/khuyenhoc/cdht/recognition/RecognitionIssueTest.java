@@ -1,5 +1,6 @@
 package vn.khuyenhoc.cdht.recognition;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -157,7 +158,7 @@ class RecognitionIssueTest extends RecognitionTestSupport {
         assertThat(List.of(assessmentVersion(a), assessmentVersion(b), assessmentVersion(c)))
                 .containsExactly(versionA, versionB, versionC);
         assertThat(count("select count(*) from audit_event")).isEqualTo(auditBefore);
-        String shown = mvc.perform(get("/recognition/{id}", id).with(as("xa1")).flashAttrs(refused.getFlashMap()))
+        String shown = mvc.perform(get("/recognition/{id}", id).with(as("xa1")).with(flashed(refused.getFlashMap())))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(shown).contains("Chưa ban hành: phiếu của Ngô Thị Xuân Lan đã thay đổi sau khi được chọn",
                 "Không phiếu nào bị thay đổi");

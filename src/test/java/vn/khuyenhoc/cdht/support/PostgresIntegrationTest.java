@@ -9,7 +9,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import jakarta.servlet.http.Cookie;
+import java.util.Map;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -48,5 +53,35 @@ public abstract class PostgresIntegrationTest {
     protected long unitId(String code) {
         return jdbc.queryForObject("select id from admin_unit where code = ? order by valid_from desc limit 1",
                 Long.class, code);
+    }
+
+    /**
+     * The session cookie a response set (Spring Session keeps sessions in the database, so MockMvc's
+     * {@code .session(...)} is not seen; a test carries the cookie between requests as a browser does).
+     */
+    protected static Cookie sessionCookie(MvcResult result) {
+        Cookie cookie = result.getResponse().getCookie("SESSION");
+        if (cookie == null) {
+            throw new AssertionError("the response set no SESSION cookie");
+        }
+        return new Cookie(cookie.getName(), cookie.getValue());
+    }
+
+    /** Hands flash attributes to the page as a redirect would (MockMvc's flashAttr writes a session not used). */
+    protected static RequestPostProcessor flashed(Map<String, ?> attributes) {
+        return request -> {
+            request.setAttribute(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, Map.copyOf(attributes));
+            return request;
+        };
+    }
+
+    /** The response signed {@code username} in: its session cookie names a stored session of that user. */
+    protected ResultMatcher signedIn(String username) {
+        return SignedIn.signedIn(jdbc, username);
+    }
+
+    /** The response signed nobody in. */
+    protected ResultMatcher notSignedIn() {
+        return SignedIn.notSignedIn(jdbc);
     }
 }

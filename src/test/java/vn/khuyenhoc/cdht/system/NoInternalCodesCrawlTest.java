@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import vn.khuyenhoc.cdht.support.PostgresIntegrationTest;
@@ -119,10 +119,9 @@ class NoInternalCodesCrawlTest extends PostgresIntegrationTest {
                 select c.id, c.birth_year from citizen c join admin_unit u on u.id = c.unit_id
                 join assessment a on a.citizen_id = c.id and a.assessment_year = ?
                 where u.code = 'VLINH-T01' order by c.id limit 1""", year);
-        MockHttpSession staff = new MockHttpSession();
-        mvc.perform(post("/portal/invitations/citizen").session(staff).with(as("xa1")).with(csrf())
-                .param("citizen", citizen.get("id").toString()).param("year", String.valueOf(year)));
-        String issued = mvc.perform(get("/portal/invitations/issued").session(staff).with(as("xa1"))).andReturn()
+        Cookie staff = sessionCookie(mvc.perform(post("/portal/invitations/citizen").with(as("xa1")).with(csrf())
+                .param("citizen", citizen.get("id").toString()).param("year", String.valueOf(year))).andReturn());
+        String issued = mvc.perform(get("/portal/invitations/issued").cookie(staff).with(as("xa1"))).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         Matcher link = Pattern.compile("/c/i/([A-Z0-9-]+)").matcher(issued);
         assertThat(link.find()).as("an invitation code on the issued page").isTrue();

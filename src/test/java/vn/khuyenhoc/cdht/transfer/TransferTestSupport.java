@@ -144,10 +144,9 @@ abstract class TransferTestSupport extends PostgresIntegrationTest {
     }
 
     ImportJob await(String username, String id) {
-        ImportJob job = jobs.get(user(username), id);
         Awaitility.await("import job " + id + " finished").atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(50)).until(job::isFinished);
-        return job;
+                .pollInterval(Duration.ofMillis(50)).until(() -> jobs.get(user(username), id).isFinished());
+        return jobs.get(user(username), id);
     }
 
     ImportJob dryRun(String username, String csv, String state) throws Exception {
