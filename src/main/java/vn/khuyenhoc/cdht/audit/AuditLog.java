@@ -39,7 +39,12 @@ public class AuditLog {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordRead(String actor, String action, String entityType, Long entityId, Long unitId,
             String details) {
-        events.save(new AuditEvent(actor, action, entityType, entityId, unitId, details, null));
+        // one plain insert: a read must not touch the persistence context of the page that was just served
+        jdbc.update("insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, unit_id, "
+                        + "details) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                vn.khuyenhoc.cdht.shared.SequenceBlocks.next(jdbc, "audit_event_seq", 1).get(0),
+                java.sql.Timestamp.from(java.time.Instant.now()), actor, action, entityType, entityId, unitId,
+                details);
     }
 
     /** Every line about the subjects (entity type → ids), oldest first: for a person's data export. */
