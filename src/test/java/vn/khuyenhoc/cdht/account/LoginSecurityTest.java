@@ -165,6 +165,7 @@ class LoginSecurityTest extends PostgresIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
                         .attributeHasFieldErrors("passwordForm", "currentPassword"));
-        mvc.perform(formLogin("/login").user("selfchange").password("current-pass-1")).andExpect(signedIn("selfchange"));
+        mvc.perform(formLogin("/login").user("selfchange").password("current-pass-1"))
+                .andExpect(signedIn("selfchange"));
     }
 }
