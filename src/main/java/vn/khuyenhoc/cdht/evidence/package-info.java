@@ -18,4 +18,6 @@
  * <li>Files follow their assessment: the foreign key deletes them with it, and a returned form keeps them.</li>
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "area", "assessment", "audit", "community", "shared"})
 package vn.khuyenhoc.cdht.evidence;

@@ -18,4 +18,6 @@
  * <li>Reads are recorded after the page was served (a refused request is no read), in their own transaction.</li>
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "area", "assessment", "audit", "citizen", "document", "evidence", "portal", "shared"})
 package vn.khuyenhoc.cdht.privacy;

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -76,7 +77,7 @@ class ReplicaRouting implements WebMvcConfigurer {
 
     /** Wraps the application's DataSource (built by Boot as usual) so that report reads go to the replica. */
     @Bean
-    static BeanPostProcessor replicaRoutingDataSource(org.springframework.beans.factory.ObjectProvider<Replica> replica) {
+    static BeanPostProcessor replicaRoutingDataSource(ObjectProvider<Replica> replica) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {

@@ -76,7 +76,8 @@ class FirstStartTest {
                 String.class)).isEqualTo("ADMIN");
         assertThat(jdbc.queryForObject("select code from first_start.admin_unit where parent_id is null",
                 String.class)).isEqualTo("VN");
-        mvc.perform(formLogin("/login").user("quantri").password("a-strong-pass-1")).andExpect(SignedIn.signedIn(jdbc, "quantri"));
+        mvc.perform(formLogin("/login").user("quantri").password("a-strong-pass-1"))
+                .andExpect(SignedIn.signedIn(jdbc, "quantri"));
         // the token is spent and the page is gone
         mvc.perform(get("/setup")).andExpect(status().isNotFound());
     }

@@ -3,8 +3,6 @@ package vn.khuyenhoc.cdht.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.hamcrest.Matchers.containsString;
@@ -14,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.khuyenhoc.cdht.shared.Role;
 import vn.khuyenhoc.cdht.support.PostgresIntegrationTest;
@@ -35,9 +33,9 @@ class LoginSecurityTest extends PostgresIntegrationTest {
 
     @Test
     void demo_password_logs_in_and_wrong_one_does_not() throws Exception {
-        mvc.perform(formLogin("/login").user("xa1").password("cdht-demo")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("xa1").password("cdht-demo")).andExpect(signedIn("xa1"));
         mvc.perform(formLogin("/login").user("xa1").password("wrong"))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=bad"));
+                .andExpect(notSignedIn()).andExpect(redirectedUrl("/login?error=bad"));
     }
 
     @Test
@@ -47,7 +45,7 @@ class LoginSecurityTest extends PostgresIntegrationTest {
             String address = "10.14.1." + name.length();
             for (int i = 0; i < 5; i++) {
                 mvc.perform(login(name, "wrong-" + i, address))
-                        .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=bad"));
+                        .andExpect(notSignedIn()).andExpect(redirectedUrl("/login?error=bad"));
             }
             // the budget is spent: the same answer for both, and without trying the password
             mvc.perform(login(name, "wrong-x", address)).andExpect(redirectedUrl("/login?error=throttled"));
@@ -58,31 +56,31 @@ class LoginSecurityTest extends PostgresIntegrationTest {
         provisioning.create("disabled1", "Tắt thử", Role.VIEWER, unitId("QT"), "right-password-2", false);
         jdbc.update("update app_user set enabled=false where username='disabled1'");
         mvc.perform(login("disabled1", "right-password-2", "10.14.1.99"))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=bad"));
+                .andExpect(notSignedIn()).andExpect(redirectedUrl("/login?error=bad"));
         mvc.perform(login("disabled1", "wrong", "10.14.1.99"))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=bad"));
+                .andExpect(notSignedIn()).andExpect(redirectedUrl("/login?error=bad"));
     }
 
     @Test
     void the_owner_signs_in_while_a_stranger_hammers_the_name() throws Exception {
         provisioning.create("hammered", "Bị dò", Role.VERIFIER, unitId("N-VHOANG"), "right-password-1", false);
         for (int i = 0; i < 40; i++) {
-            mvc.perform(login("hammered", "guess-" + i, "10.14.2.66")).andExpect(unauthenticated());
+            mvc.perform(login("hammered", "guess-" + i, "10.14.2.66")).andExpect(notSignedIn());
         }
         // the stranger is slowed down, even with the right password...
         mvc.perform(login("hammered", "right-password-1", "10.14.2.66"))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=throttled"));
+                .andExpect(notSignedIn()).andExpect(redirectedUrl("/login?error=throttled"));
         // ...while the owner, from their own address, signs in at once
-        mvc.perform(login("hammered", "right-password-1", "10.14.2.77")).andExpect(authenticated());
+        mvc.perform(login("hammered", "right-password-1", "10.14.2.77")).andExpect(signedIn("hammered"));
         // guessing many names from one address spends that address's own budget, for every name
         for (int i = 0; i < 30; i++) {
-            mvc.perform(login("name-" + i, "guess", "10.14.2.66")).andExpect(unauthenticated());
+            mvc.perform(login("name-" + i, "guess", "10.14.2.66")).andExpect(notSignedIn());
         }
         mvc.perform(login("xa1", "cdht-demo", "10.14.2.66")).andExpect(redirectedUrl("/login?error=throttled"));
-        mvc.perform(login("xa1", "cdht-demo", "10.14.2.78")).andExpect(authenticated());
+        mvc.perform(login("xa1", "cdht-demo", "10.14.2.78")).andExpect(signedIn("xa1"));
         // and the tokens come back: a slow-down, not a wall
         jdbc.update("delete from rate_limit_bucket where id like 'login:%10.14.2.66'");
-        mvc.perform(login("hammered", "right-password-1", "10.14.2.66")).andExpect(authenticated());
+        mvc.perform(login("hammered", "right-password-1", "10.14.2.66")).andExpect(signedIn("hammered"));
     }
 
     private static org.springframework.test.web.servlet.RequestBuilder login(String username, String password,
@@ -98,10 +96,10 @@ class LoginSecurityTest extends PostgresIntegrationTest {
     void a_live_session_ends_when_a_manager_disables_the_account_and_not_before() throws Exception {
         long id = provisioning.create("live1", "Phiên còn sống", Role.VERIFIER, unitId("VLINH-T02"),
                 "right-password-3", false);
-        MockHttpSession session = (MockHttpSession) mvc
+        Cookie session = sessionCookie(mvc
                 .perform(formLogin("/login").user("live1").password("right-password-3"))
-                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+                .andExpect(signedIn("live1")).andReturn());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
 
         // a change of name only leaves the session alone
         mvc.perform(post("/accounts/{id}", id).with(as("tinh")).with(csrf())
@@ -109,7 +107,7 @@ class LoginSecurityTest extends PostgresIntegrationTest {
                         .param("unitCode", "VLINH-T02").param("enabled", "true")
                         .param("version", String.valueOf(accountVersion(id))))
                 .andExpect(status().isFound());
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
 
         mvc.perform(post("/accounts/{id}", id).with(as("tinh")).with(csrf())
                         .param("displayName", "Phiên còn sống (đổi tên)").param("role", "VERIFIER")
@@ -117,7 +115,7 @@ class LoginSecurityTest extends PostgresIntegrationTest {
                         .param("version", String.valueOf(accountVersion(id))))
                 .andExpect(status().isFound());
         assertThat(jdbc.queryForObject("select enabled from app_user where id = ?", Boolean.class, id)).isFalse();
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login?expired"));
         mvc.perform(get("/login").param("expired", "")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"session-ended\"")));
     }
@@ -151,29 +149,28 @@ class LoginSecurityTest extends PostgresIntegrationTest {
     void a_reset_password_must_be_changed_before_anything_else() throws Exception {
         long id = provisioning.create("forced1", "Đổi mật khẩu", Role.VIEWER, unitId("QT"), "first-password-1",
                 true);
-        var session = (org.springframework.mock.web.MockHttpSession) mvc
+        Cookie session = sessionCookie(mvc
                 .perform(formLogin("/login").user("forced1").password("first-password-1"))
-                .andExpect(authenticated())
-                .andReturn().getRequest().getSession();
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
-        mvc.perform(get("/units").session(session)).andExpect(redirectedUrl("/account/password"));
+                .andExpect(signedIn("forced1")).andReturn());
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/units").cookie(session)).andExpect(redirectedUrl("/account/password"));
 
         // a weak new password is refused and changes nothing
-        mvc.perform(post("/account/password").session(session).with(csrf())
+        mvc.perform(post("/account/password").cookie(session).with(csrf())
                         .param("currentPassword", "first-password-1").param("newPassword", "short")
                         .param("confirmation", "short"))
                 .andExpect(status().isOk());
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/password"));
 
-        mvc.perform(post("/account/password").session(session).with(csrf())
+        mvc.perform(post("/account/password").cookie(session).with(csrf())
                         .param("currentPassword", "first-password-1").param("newPassword", "new-password-22")
                         .param("confirmation", "new-password-22"))
                 .andExpect(redirectedUrl("/"));
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
         assertThat(jdbc.queryForObject("select must_change_password from app_user where id=?", Boolean.class, id))
                 .isFalse();
-        mvc.perform(formLogin("/login").user("forced1").password("new-password-22")).andExpect(authenticated());
-        mvc.perform(formLogin("/login").user("forced1").password("first-password-1")).andExpect(unauthenticated());
+        mvc.perform(formLogin("/login").user("forced1").password("new-password-22")).andExpect(signedIn("forced1"));
+        mvc.perform(formLogin("/login").user("forced1").password("first-password-1")).andExpect(notSignedIn());
     }
 
     @Test
@@ -185,6 +182,7 @@ class LoginSecurityTest extends PostgresIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
                         .attributeHasFieldErrors("passwordForm", "currentPassword"));
-        mvc.perform(formLogin("/login").user("selfchange").password("current-pass-1")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("selfchange").password("current-pass-1"))
+                .andExpect(signedIn("selfchange"));
     }
 }

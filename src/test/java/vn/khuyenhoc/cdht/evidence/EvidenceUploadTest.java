@@ -172,7 +172,7 @@ class EvidenceUploadTest extends PostgresIntegrationTest {
                 .andReturn();
         assertThat(result.getFlashMap().get("evidenceFailure")).as(name).isEqualTo(key);
         mvc.perform(get(result.getResponse().getRedirectedUrl()).with(as("thon1"))
-                        .flashAttrs(result.getFlashMap()))
+                        .with(flashed(result.getFlashMap())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(vietnamese)));
         assertThat(count()).isEqualTo(before);

@@ -36,7 +36,7 @@ import vn.khuyenhoc.cdht.support.TestDatabase;
 class OutageAndProxyTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    private static final Pattern SESSION = Pattern.compile("SESSION=([^;]+)");
 
     private static CuttableProxy proxy;
 
@@ -87,7 +87,7 @@ class OutageAndProxyTest {
         assertThat(login.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
                 value -> assertThat(value).contains("max-age="));
         assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(
-                cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly"));
+                cookie -> assertThat(cookie).startsWith("SESSION=").contains("Secure").contains("HttpOnly"));
         // plain http straight to the application (no proxy) gets no HSTS
         HttpResponse<String> plain = http.send(request("/login").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
@@ -132,7 +132,7 @@ class OutageAndProxyTest {
         String form = "username=" + username + "&password=" + password + "&_csrf="
                 + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         HttpResponse<String> done = http.send(request("/login").header("X-Forwarded-Proto", "https")
-                .header("Cookie", "JSESSIONID=" + session)
+                .header("Cookie", "SESSION=" + session)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         // X-Forwarded-Proto https without a port: the default port of https
@@ -146,7 +146,7 @@ class OutageAndProxyTest {
                         .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
                 : request(path)).header("X-Forwarded-Proto", "https");
         if (session != null) {
-            builder.header("Cookie", "JSESSIONID=" + session);
+            builder.header("Cookie", "SESSION=" + session);
         }
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
