@@ -55,11 +55,15 @@ class FailurePages implements ErrorViewResolver {
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (error instanceof Throwable throwable && (databaseUnreachable(throwable)
-                || databaseFailure(throwable) && databaseDown())) {
+        if (error instanceof Throwable throwable && outage(throwable)) {
             return page(HttpStatus.SERVICE_UNAVAILABLE, new HashMap<>(model));
         }
         return null;
+    }
+
+    /** The failure is the database being out of reach (asked of the pool when the cause hides behind a rollback). */
+    boolean outage(Throwable error) {
+        return databaseUnreachable(error) || databaseFailure(error) && databaseDown();
     }
 
     static boolean databaseUnreachable(Throwable error) {
