@@ -76,7 +76,7 @@ STARTUP=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 
 STARTED_LINE=$(grep -o "Started CdhtApplication in [0-9.]* seconds" "$OUT/app.log" | grep -o "[0-9.]* seconds" || true)
 echo "start-up: first 200 on /login after $STARTUP s (Spring: $STARTED_LINE)"
 
-# ---- sessions: GET /login for the CSRF token, POST the credentials, keep JSESSIONID; the session's own token ----
+# ---- sessions: GET /login for the CSRF token, POST the credentials, keep SESSION; the session's own token ----
 csrf_of() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
 login() {
     local user=$1 jar="$OUT/$1.cookies" token where
@@ -85,9 +85,9 @@ login() {
     where=$(curl -s -o /dev/null -c "$jar" -b "$jar" -w '%{redirect_url}' --data-urlencode "username=$user" \
         --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$token" "$BASE/login")
     case "$where" in *login*|"") echo "login of $user failed ($where)" >&2; exit 1 ;; esac
-    awk '$6 == "JSESSIONID" { print $7 }' "$jar"
+    awk '$6 == "SESSION" { print $7 }' "$jar"
 }
-csrf_for() { curl -s -b "JSESSIONID=$1" "$BASE/bench/floor" | csrf_of; }
+csrf_for() { curl -s -b "SESSION=$1" "$BASE/bench/floor" | csrf_of; }
 XA=$(login bench-xa)
 XA_CSRF=$(csrf_for "$XA")
 TINH=$(login bench-tinh)

@@ -1,5 +1,5 @@
 -- One wrk script for every page scenario of bench/run-all.sh, chosen by environment variables:
---   SESSION   the JSESSIONID of a logged-in bench account (sent as a cookie on every request)
+--   SESSION   the session cookie (Spring Session's SESSION) of a logged-in bench account (sent as a cookie on every request)
 --   CSRF      that session's CSRF token (POSTs only)
 --   SCENARIO  get     GET PATH as is (floor, commune list, dashboard)
 --             search  GET /citizens?q=NAME with NAME varied over common Vietnamese name parts
@@ -17,7 +17,7 @@ local path = os.getenv("PATH_") or "/"
 local session = os.getenv("SESSION") or ""
 local csrf = os.getenv("CSRF") or ""
 
-wrk.headers["Cookie"] = "JSESSIONID=" .. session
+wrk.headers["Cookie"] = "SESSION=" .. session
 wrk.headers["Accept-Encoding"] = "gzip"
 
 local threads = {}
