@@ -35,9 +35,11 @@ class CriteriaController {
     static final String SCORE_PREFIX = "score_";
 
     private final CriteriaAdministration administration;
+    private final CriteriaPublishing publishing;
     private final CriteriaCatalog catalog;
 
-    CriteriaController(CriteriaAdministration administration, CriteriaCatalog catalog) {
+    CriteriaController(CriteriaAdministration administration, CriteriaPublishing publishing, CriteriaCatalog catalog) {
+        this.publishing = publishing;
         this.administration = administration;
         this.catalog = catalog;
     }
@@ -143,7 +145,7 @@ class CriteriaController {
         if (!view.summary().draft()) {
             return CriteriaPages.refuse(redirect, id, "criteria.set.notDraft");
         }
-        model.addAttribute("preview", administration.publishPreview(user, id, effectiveYear));
+        model.addAttribute("preview", publishing.publishPreview(user, id, effectiveYear));
         return "criteria/publish";
     }
 
@@ -152,12 +154,12 @@ class CriteriaController {
             @RequestParam(required = false) Long version, @RequestParam(required = false) Integer effectiveYear,
             Model model, RedirectAttributes redirect) {
         try {
-            administration.publish(user, id, version, effectiveYear);
+            publishing.publish(user, id, version, effectiveYear);
             redirect.addFlashAttribute("success", "criteria.published");
             return "redirect:/criteria/" + id;
         } catch (CriteriaSetInvalidException e) {
             // shown in place, not redirected: every reason found at the moment of publishing, beside the preview
-            model.addAttribute("preview", administration.publishPreview(user, id, effectiveYear));
+            model.addAttribute("preview", publishing.publishPreview(user, id, effectiveYear));
             model.addAttribute("publishProblems", e.problems());
             return "criteria/publish";
         } catch (BusinessRuleException e) {
@@ -170,7 +172,7 @@ class CriteriaController {
     String retireForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model,
             RedirectAttributes redirect) {
         try {
-            model.addAttribute("preview", administration.retirePreview(user, id));
+            model.addAttribute("preview", publishing.retirePreview(user, id));
             return "criteria/retire";
         } catch (BusinessRuleException e) {
             return CriteriaPages.refuse(redirect, id, e);
@@ -181,7 +183,7 @@ class CriteriaController {
     String retire(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         try {
-            administration.retire(user, id, reason);
+            publishing.retire(user, id, reason);
             redirect.addFlashAttribute("success", "criteria.retired");
         } catch (BusinessRuleException e) {
             return CriteriaPages.refuse(redirect, id, e);

@@ -31,6 +31,11 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
     @Autowired
     private CriteriaAdministration administration;
 
+
+    @Autowired
+
+    private CriteriaPublishing publishing;
+
     @Autowired
     private EntityManagerFactory entityManagerFactory;
 
@@ -45,7 +50,7 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
     @Test
     void a_set_published_through_one_node_is_used_by_another_from_its_next_request() {
         long first = SmallSets.build(administration, jdbc, "TEST-NODES-1", 2089, 2089);
-        administration.publish(SystemActor.INSTANCE, first, null, null);
+        publishing.publish(SystemActor.INSTANCE, first, null, null);
         try (SecondNode nodeB = SecondNode.startLike(environment, Map.of())) {
             CriteriaCatalog catalogB = nodeB.bean(CriteriaCatalog.class);
             RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
@@ -53,9 +58,9 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
             try {
                 assertThat(catalogB.inForce(2089)).map(CriteriaSetSummary::id).contains(first);
 
-                administration.retire(SystemActor.INSTANCE, first, "test");
+                publishing.retire(SystemActor.INSTANCE, first, "test");
                 second = SmallSets.build(administration, jdbc, "TEST-NODES-2", 2089, 2089);
-                administration.publish(SystemActor.INSTANCE, second, null, null);
+                publishing.publish(SystemActor.INSTANCE, second, null, null);
 
                 assertThat(catalogB.inForce(2089)).as("within the request already under way")
                         .map(CriteriaSetSummary::id).contains(first);
@@ -167,11 +172,11 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
         assertThatThrownBy(() -> catalog.score(id, "FARMER", Map.of("K1", 5), Channel.STAFF_PROXY))
                 .isInstanceOf(NotFoundException.class);
 
-        administration.publish(SystemActor.INSTANCE, id, null, null);
+        publishing.publish(SystemActor.INSTANCE, id, null, null);
         assertThat(catalog.requireUsableFor(id, 2095).id()).isEqualTo(id);
         assertThat(catalog.inForce(2095)).map(CriteriaSetSummary::id).contains(id);
 
-        administration.retire(SystemActor.INSTANCE, id, "test");
+        publishing.retire(SystemActor.INSTANCE, id, "test");
         assertThat(catalog.inForce(2095)).isEmpty();
         assertThatThrownBy(() -> catalog.requireUsableFor(id, 2095))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
@@ -223,14 +228,14 @@ class CriteriaCatalogTest extends PostgresIntegrationTest {
             assertThat(catalog.inForce(2097)).isEmpty();
 
             // publishing shows it at once (the year's look-up was evicted), with the last edit
-            administration.publish(SystemActor.INSTANCE, id, null, null);
+            publishing.publish(SystemActor.INSTANCE, id, null, null);
             assertThat(catalog.inForce(2097)).map(CriteriaSetSummary::id).contains(id);
             assertThat(catalog.definition(id).name()).isEqualTo("Bộ nhỏ, sửa lần 2");
             assertThat(catalog.definition(id).status()).isEqualTo(CriteriaStatus.PUBLISHED);
             assertThat(catalog.isCached(id)).isTrue();
 
             // retiring evicts both: the year has no set in force, the definition says RETIRED
-            administration.retire(SystemActor.INSTANCE, id, "test");
+            publishing.retire(SystemActor.INSTANCE, id, "test");
             assertThat(catalog.isCached(id)).isFalse();
             assertThat(catalog.inForce(2097)).isEmpty();
             assertThat(catalog.definition(id).status()).isEqualTo(CriteriaStatus.RETIRED);

@@ -39,6 +39,11 @@ class CriteriaPublishTest extends PostgresIntegrationTest {
     @Autowired
     private CriteriaAdministration administration;
 
+
+    @Autowired
+
+    private CriteriaPublishing publishing;
+
     @Autowired
     private CriteriaCatalog catalog;
 
@@ -54,7 +59,7 @@ class CriteriaPublishTest extends PostgresIntegrationTest {
     @Test
     void a_version_over_the_years_in_force_needs_an_effective_year_after_the_years_already_scored() throws Exception {
         long v1 = SmallSets.build(administration, jdbc, "TEST-EFFECT", 2010, 2013);
-        administration.publish(SystemActor.INSTANCE, v1, null, null);
+        publishing.publish(SystemActor.INSTANCE, v1, null, null);
         CurrentUser xa1 = (CurrentUser) users.loadUserByUsername("xa1");
         long in2011 = assess(xa1, "Nguyễn Văn Mười Một", 2011, 6);
         long in2012 = assess(xa1, "Nguyễn Thị Mười Hai", 2012, 6);
@@ -148,7 +153,7 @@ class CriteriaPublishTest extends PostgresIntegrationTest {
     void only_admins_reach_the_publish_and_retire_confirmations() throws Exception {
         long draft = SmallSets.build(administration, jdbc, "TEST-GUARD", 2006, 2006);
         long published = SmallSets.build(administration, jdbc, "TEST-GUARD-P", 2007, 2007);
-        administration.publish(SystemActor.INSTANCE, published, null, null);
+        publishing.publish(SystemActor.INSTANCE, published, null, null);
         for (String user : List.of("xa1", "xa2", "thon1", "tinh", "xem")) {
             mvc.perform(get("/criteria/{id}/publish", draft).with(as(user))).andExpect(status().isForbidden());
             mvc.perform(post("/criteria/{id}/publish", draft).with(as(user)).with(csrf())
