@@ -6,11 +6,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.criteria.Channel;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
@@ -23,19 +27,26 @@ import vn.khuyenhoc.cdht.shared.OutOfScopeException;
  * last) does not verify them, where the province keeps that rule ({@link WorkflowSettings}; on by default). Scope
  * follows the assessment's own unit: the citizen's residence when it was started. Pages, bulk actions, the portal
  * and the import ({@link ImportRowCheck}) ask these same rules. Runs inside the callers' transactions.
+ *
+ * <p>Consent: while a citizen has withdrawn their portal consent ({@link SelfAssessmentConsent}, the portal's), an
+ * assessment whose self-scores they typed on the portal is not processed further: staff may not submit it for
+ * them or verify it ({@value #CONSENT_WITHDRAWN}); they may read it and return it.
  */
 @Component
 class AssessmentAccess {
 
     static final String OWN_ENTRY = "assessment.verify.ownEntry";
+    static final String CONSENT_WITHDRAWN = "assessment.consent.withdrawn";
 
     private final AssessmentRepository assessments;
     private final DataEntryScope scope;
     private final WorkflowSettings settings;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<SelfAssessmentConsent> consent;
 
     AssessmentAccess(AssessmentRepository assessments, DataEntryScope scope, WorkflowSettings settings,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ObjectProvider<SelfAssessmentConsent> consent) {
+        this.consent = consent;
         this.assessments = assessments;
         this.scope = scope;
         this.settings = settings;
@@ -76,6 +87,27 @@ class AssessmentAccess {
         if (action == WorkflowAction.VERIFY && ownEntry(user, assessment)) {
             throw new BusinessRuleException(OWN_ENTRY);
         }
+        if (frozenByConsent(action) && consentWithdrawn(assessment)) {
+            throw new BusinessRuleException(CONSENT_WITHDRAWN);
+        }
+    }
+
+    /** The moves that would process a portal self-assessment further (returning it and reading it do not). */
+    private static boolean frozenByConsent(WorkflowAction action) {
+        return action == WorkflowAction.VERIFY || action == WorkflowAction.SUBMIT;
+    }
+
+    /** The citizen typed the self-scores on the portal and has since withdrawn their consent. */
+    boolean consentWithdrawn(Assessment assessment) {
+        long citizen = assessment.getCitizenId();
+        boolean portal = assessment.getChannel() == Channel.ONLINE_SELF
+                || assessment.scoresTypedBy(SelfAssessments.actor(citizen));
+        return portal && consentWithdrawnAt(citizen).isPresent();
+    }
+
+    /** When the citizen withdrew their portal consent, if that is their latest word (for staff pages). */
+    Optional<Instant> consentWithdrawnAt(long citizenId) {
+        return consent.getIfAvailable(SelfAssessmentConsent::none).withdrawnAt(citizenId);
     }
 
     /** Separation of duties: the user typed the self-scores and the province keeps the rule. */
@@ -94,8 +126,12 @@ class AssessmentAccess {
         }
         Set<Long> without = null;
         Map<Long, Boolean> applies = new HashMap<>();
+        // a citizen who withdrew consent is not offered for bulk verification (verify() says why for one)
+        Set<Long> withdrawn = consent.getIfAvailable(SelfAssessmentConsent::none).withdrawnAmong(rows.stream()
+                .filter(row -> WorkflowAction.VERIFY.allowedFrom(row.state())).map(AssessmentRow::citizenId)
+                .collect(java.util.stream.Collectors.toSet()));
         for (AssessmentRow row : rows) {
-            if (!WorkflowAction.VERIFY.allowedFrom(row.state())) {
+            if (!WorkflowAction.VERIFY.allowedFrom(row.state()) || withdrawn.contains(row.citizenId())) {
                 continue;
             }
             if (row.typedBy(user.username())) {
@@ -140,6 +176,11 @@ class AssessmentAccess {
         }
         if (actions.contains(WorkflowAction.VERIFY) && ownEntry(user, assessment)) {
             actions.remove(WorkflowAction.VERIFY);
+        }
+        if ((actions.contains(WorkflowAction.VERIFY) || actions.contains(WorkflowAction.SUBMIT))
+                && consentWithdrawn(assessment)) {
+            actions.remove(WorkflowAction.VERIFY);
+            actions.remove(WorkflowAction.SUBMIT);
         }
         return actions;
     }

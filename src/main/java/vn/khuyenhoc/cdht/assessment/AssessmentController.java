@@ -183,7 +183,12 @@ class AssessmentController {
 
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        model.addAttribute("detail", assessments.get(user, id));
+        AssessmentDetail detail = assessments.get(user, id);
+        model.addAttribute("detail", detail);
+        // the citizen withdrew their portal consent: staff see when (the page was scope-checked above)
+        model.addAttribute("consentWithdrawnAt", access.consentWithdrawnAt(detail.citizenId())
+                .map(at -> java.time.LocalDateTime.ofInstant(at, java.time.ZoneId.of("Asia/Ho_Chi_Minh")))
+                .orElse(null));
         return "assessment/show";
     }
 
@@ -291,7 +296,8 @@ class AssessmentController {
             form.setVersion(latest.version());
             return verifyView(user, latest, form, true, model);
         } catch (BusinessRuleException e) {
-            if (AssessmentAccess.OWN_ENTRY.equals(e.messageKey())) {
+            if (AssessmentAccess.OWN_ENTRY.equals(e.messageKey())
+                    || AssessmentAccess.CONSENT_WITHDRAWN.equals(e.messageKey())) {
                 // not a matter of the scores typed: the form is not offered again
                 failure(redirect, e);
                 return "redirect:/assessments/" + id;

@@ -9,9 +9,11 @@ import org.springframework.stereotype.Component;
 import vn.khuyenhoc.cdht.shared.PersonalDataHolder;
 
 /**
- * The citizen's portal records for the privacy module: invitations, their access and their sign-ins (sessions),
- * without the hashes of codes, PINs and tokens. Erasure ends portal access: every session, the access row and the
- * invitations go.
+ * The citizen's portal records for the privacy module: invitations, their access, their sign-ins (sessions) and
+ * their consents and withdrawals (with the notice version, time and channel), without the hashes of codes, PINs and
+ * tokens. Erasure ends portal access: every session, the access row and the invitations go. The consent log stays:
+ * it is the record that processing was lawful, and it names the person only by the id of the row that becomes the
+ * tombstone.
  */
 @Component
 class PortalPersonalData implements PersonalDataHolder {
@@ -33,6 +35,8 @@ class PortalPersonalData implements PersonalDataHolder {
                 + "from portal_access where citizen_id = ?", citizenId));
         tables.put("portal_session", jdbc.queryForList("select citizen_id, created_at, last_seen_at, expires_at "
                 + "from portal_session where citizen_id = ? order by created_at", citizenId));
+        tables.put("portal_consent", jdbc.queryForList("select id, citizen_id, notice_version, kind, channel, "
+                + "recorded_at from portal_consent where citizen_id = ? order by id", citizenId));
         return tables;
     }
 
@@ -47,5 +51,6 @@ class PortalPersonalData implements PersonalDataHolder {
         jdbc.update("delete from portal_session where citizen_id = ?", citizenId);
         jdbc.update("delete from portal_access where citizen_id = ?", citizenId);
         jdbc.update("delete from portal_invitation where citizen_id = ?", citizenId);
+        // portal_consent stays: the record of lawful processing (notice version, time, channel; no identity)
     }
 }

@@ -137,6 +137,9 @@ class PortalAccessTest extends PortalTestSupport {
                 .param("reference", reference.toLowerCase()).param("pin", "2468"))
                 .andExpect(redirectedUrl("/c/a")).andReturn();
         Cookie second = pinLogin.getResponse().getCookie(PortalSecurityConfig.COOKIE);
+        // the form waits for consent to the privacy notice (PortalConsentTest)
+        mvc.perform(get("/c/a").cookie(second)).andExpect(redirectedUrl("/c/notice"));
+        consent(second);
         mvc.perform(get("/c/a").cookie(second)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"self-form\"")));
 

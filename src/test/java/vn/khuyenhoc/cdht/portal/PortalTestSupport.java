@@ -78,8 +78,31 @@ abstract class PortalTestSupport extends PostgresIntegrationTest {
                 .param("birthYear", String.valueOf(birthYear))).andReturn();
     }
 
-    /** Signs the citizen in with a fresh invitation; returns the session cookie. */
+    /**
+     * Signs the citizen in with a fresh invitation and consents to the notice in force (the form needs it);
+     * returns the session cookie.
+     */
     Cookie signIn(long citizenId, int birthYear, String address) throws Exception {
+        Cookie cookie = signInWithoutConsent(citizenId, birthYear, address);
+        consent(cookie);
+        return cookie;
+    }
+
+    /** Consents, as the citizen of the session, to the notice version in force (through the portal's form). */
+    void consent(Cookie session) throws Exception {
+        MvcResult result = mvc.perform(post("/c/notice/consent").with(csrf()).cookie(session)
+                .param("version", String.valueOf(noticeVersion()))).andReturn();
+        if (!"/c/a".equals(result.getResponse().getRedirectedUrl())) {
+            throw new AssertionError("consent not recorded: " + result.getResponse().getContentAsString());
+        }
+    }
+
+    int noticeVersion() {
+        return jdbc.queryForObject("select max(version_no) from portal_notice", Integer.class);
+    }
+
+    /** Signs the citizen in with a fresh invitation, and nothing more; returns the session cookie. */
+    Cookie signInWithoutConsent(long citizenId, int birthYear, String address) throws Exception {
         MvcResult result = prove(invite("thon1", citizenId), birthYear, address);
         Cookie cookie = result.getResponse().getCookie(PortalSecurityConfig.COOKIE);
         if (cookie == null || cookie.getValue().isEmpty()) {

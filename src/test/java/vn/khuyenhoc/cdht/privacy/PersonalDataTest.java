@@ -92,6 +92,7 @@ class PersonalDataTest extends PostgresIntegrationTest {
 
     @Test
     void the_export_holds_every_row_about_the_citizen_and_nothing_about_the_neighbour() throws Exception {
+        consentedWithdrewAndConsentedAgainOnThePortal();
         byte[] zip = mvc.perform(get("/privacy/citizens/{id}/export", citizen).with(as("xa1")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/zip"))
@@ -119,7 +120,8 @@ class PersonalDataTest extends PostgresIntegrationTest {
         }
         expected.put("assessment_score", jdbc.queryForObject("select count(*) from assessment_score s join assessment "
                 + "a on a.id = s.assessment_id where a.citizen_id = ?", Integer.class, citizen));
-        assertThat(expected).containsKeys("assessment", "recognition_item", "evidence_file", "portal_invitation");
+        assertThat(expected).containsKeys("assessment", "recognition_item", "evidence_file", "portal_invitation",
+                "portal_consent");
         expected.forEach((table, rows) -> assertThat(tables.get(table)).as(table).hasSize(rows));
         // the audit lines about the citizen's records, the page view among them (not the export's own line, written
         // once the file was made)
@@ -128,10 +130,20 @@ class PersonalDataTest extends PostgresIntegrationTest {
                 + "and entity_id = ?) or (entity_type in ('ASSESSMENT', 'ASSESSMENT_READ') and entity_id = ?) "
                 + "or (entity_type = 'EVIDENCE' "
                 + "and entity_id in (select id from evidence_file where citizen_id = ?)) or (entity_type = "
-                + "'PORTAL_INVITATION' and entity_id in (select id from portal_invitation where citizen_id = ?)))",
-                Integer.class, citizen, assessment, citizen, citizen);
+                + "'PORTAL_INVITATION' and entity_id in (select id from portal_invitation where citizen_id = ?)) "
+                + "or (entity_type = 'PORTAL_ACCESS' and entity_id = ?))",
+                Integer.class, citizen, assessment, citizen, citizen, citizen);
         assertThat(tables.get("audit_event")).hasSize(auditRows);
-        assertThat(json).contains("CITIZEN_VIEWED").contains(name);
+        assertThat(json).contains("CITIZEN_VIEWED").contains(name).contains("PORTAL_CONSENT_WITHDRAWN");
+        // the consent log: each consent and withdrawal with the notice version, time and channel
+        JsonNode consents = tables.get("portal_consent");
+        assertThat(consents).extracting(row -> row.get("kind").asString())
+                .containsExactly("GIVEN", "WITHDRAWN", "GIVEN");
+        for (JsonNode row : consents) {
+            assertThat(row.get("notice_version").asInt()).isPositive();
+            assertThat(row.get("channel").asString()).isEqualTo("PORTAL");
+            assertThat(row.get("recorded_at").asString()).isNotBlank();
+        }
         // nothing about the neighbour
         assertThat(json).doesNotContain(neighbourName);
         for (String table : expected.keySet()) {
@@ -152,6 +164,7 @@ class PersonalDataTest extends PostgresIntegrationTest {
 
     @Test
     void erasure_leaves_no_trace_of_the_identity_while_counts_and_the_decision_stay() throws Exception {
+        consentedWithdrewAndConsentedAgainOnThePortal();
         Map<String, Object> before = jdbc.queryForMap("select full_name, phone, id_number_masked from citizen "
                 + "where id = ?", citizen);
         List<String> identity = List.of((String) before.get("full_name"), (String) before.get("phone"),
@@ -187,6 +200,9 @@ class PersonalDataTest extends PostgresIntegrationTest {
                 citizen)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from portal_invitation where citizen_id = ?", Integer.class,
                 citizen)).isZero();
+        // the consent log stays: the record of lawful processing, naming no one
+        assertThat(jdbc.queryForList("select kind from portal_consent where citizen_id = ? order by id",
+                String.class, citizen)).containsExactly("GIVEN", "WITHDRAWN", "GIVEN");
         Map<String, Object> after = jdbc.queryForMap("select full_name, phone, id_number_hash, id_number_masked, "
                 + "erased_at from citizen where id = ?", citizen);
         assertThat(after.get("phone")).isNull();
@@ -296,6 +312,27 @@ class PersonalDataTest extends PostgresIntegrationTest {
         mvc.perform(post("/portal/invitations/citizen").with(csrf()).with(as("xa1"))
                 .param("citizen", String.valueOf(citizen)).param("year", String.valueOf(YEAR)));
         return id;
+    }
+
+    /** The citizen signs in on the portal (a fresh invitation of xa1's), consents, withdraws and consents again. */
+    private void consentedWithdrewAndConsentedAgainOnThePortal() throws Exception {
+        jakarta.servlet.http.Cookie staff = sessionCookie(mvc.perform(post("/portal/invitations/citizen")
+                .with(csrf()).with(as("xa1")).param("citizen", String.valueOf(citizen))
+                .param("year", String.valueOf(YEAR))).andReturn());
+        String issued = mvc.perform(get("/portal/invitations/issued").with(as("xa1")).cookie(staff)).andReturn()
+                .getResponse().getContentAsString();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("/c/i/([A-Z0-9-]+)").matcher(issued);
+        assertThat(code.find()).as("the issued code").isTrue();
+        jakarta.servlet.http.Cookie portal = mvc.perform(post("/c/i").with(csrf()).param("code", code.group(1))
+                .param("birthYear", "1979")).andReturn().getResponse().getCookie("CDHT_CITIZEN");
+        assertThat(portal).as("signed in on the portal").isNotNull();
+        String version = String.valueOf(jdbc.queryForObject("select max(version_no) from portal_notice",
+                Integer.class));
+        mvc.perform(post("/c/notice/consent").with(csrf()).cookie(portal).param("version", version))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/c/notice/withdraw").with(csrf()).cookie(portal)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/c/notice/consent").with(csrf()).cookie(portal).param("version", version))
+                .andExpect(status().is3xxRedirection());
     }
 
     private long version(long id) {
