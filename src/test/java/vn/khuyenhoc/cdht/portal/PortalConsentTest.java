@@ -46,8 +46,11 @@ class PortalConsentTest extends PortalTestSupport {
         mvc.perform(get("/c/notice").cookie(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"consent-needed\"")))
                 .andExpect(content().string(containsString("Phiên bản " + version)))
-                .andExpect(content().string(containsString("THÔNG BÁO VỀ XỬ LÝ DỮ LIỆU CÁ NHÂN")))
+                .andExpect(content().string(containsString("id=\"notice-text\"")))
                 .andExpect(content().string(containsString("id=\"give-consent\"")));
+        // the first version is the seeded Vietnamese default
+        assertThat(jdbc.queryForObject("select body from portal_notice where version_no = 1", String.class))
+                .startsWith("THÔNG BÁO VỀ XỬ LÝ DỮ LIỆU CÁ NHÂN").contains("Mục đích").contains("Thời gian lưu trữ");
         // a forged version is refused with a message, nothing recorded
         mvc.perform(post("/c/notice/consent").with(csrf()).cookie(session).param("version", "0x1"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Thông báo vừa được cập nhật")));

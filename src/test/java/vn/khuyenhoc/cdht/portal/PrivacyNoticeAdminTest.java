@@ -68,7 +68,7 @@ class PrivacyNoticeAdminTest extends PostgresIntegrationTest {
                 .param("basedOn", "" + version)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Nội dung không thay đổi")));
         // edited from an older version: someone else published meanwhile; what was typed stays
-        String typed = "Bản sửa từ phiên bản cũ " + System.nanoTime();
+        String typed = "Ban sua tu phien ban cu " + System.nanoTime();
         mvc.perform(post("/portal/notice").with(as("admin")).with(csrf()).param("body", typed)
                 .param("basedOn", "" + (version - 1))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Đã có người ban hành phiên bản")))
