@@ -35,7 +35,9 @@ class ConsentRequired implements WebMvcConfigurer, HandlerInterceptor {
             throws IOException {
         if (request.getAttribute(PortalSecurityConfig.CITIZEN_ATTRIBUTE) instanceof Long citizen
                 && !consent.hasCurrentConsent(citizen)) {
-            response.sendRedirect(request.getContextPath() + NOTICE);
+            // a PIN just saved (PortalController.setPin) is still confirmed, on the notice page
+            boolean pin = "pin".equals(request.getParameter("done"));
+            response.sendRedirect(request.getContextPath() + NOTICE + (pin ? "?done=pin" : ""));
             return false;
         }
         return true;

@@ -79,7 +79,7 @@ class PortalConsentController {
         model.addAttribute("overview", access.overview(citizen));
         model.addAttribute("notice", notices.current());
         model.addAttribute("consent", consent.state(citizen));
-        model.addAttribute("done", "withdrawn".equals(done) ? done : null);
+        model.addAttribute("done", "withdrawn".equals(done) || "pin".equals(done) ? done : null);
         return "portal/notice";
     }
 

@@ -66,7 +66,12 @@ class PortalBrowserTest extends PortalTestSupport {
         driver.findElement(By.id("confirmation")).sendKeys("2580");
         driver.findElement(By.id("pin-submit")).click();
 
+        // the PIN is saved; the privacy notice comes before the form
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pin-saved")));
+        assertThat(driver.findElement(By.id("notice-text")).getText()).contains("Mục đích");
+        screenshot("portal-notice-360.png");
+        driver.findElement(By.id("give-consent")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("self-form")));
         assertThat(driver.findElement(By.id("live-pending")).getText()).contains("10");
         for (int i = 0; i < 10; i++) {
             WebElement score = driver.findElement(By.id("score-" + i));
