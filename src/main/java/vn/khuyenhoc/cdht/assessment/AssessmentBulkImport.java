@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,10 +53,12 @@ public class AssessmentBulkImport {
     private final CriteriaCatalog catalog;
     private final DataEntryScope scope;
     private final WorkflowSettings settings;
+    private final ObjectProvider<SelfAssessmentConsent> consent;
 
     AssessmentBulkImport(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, AuditBatch audit,
             ApplicationEventPublisher events, CriteriaCatalog catalog, DataEntryScope scope,
-            WorkflowSettings settings) {
+            WorkflowSettings settings, ObjectProvider<SelfAssessmentConsent> consent) {
+        this.consent = consent;
         this.jdbc = jdbc;
         this.named = named;
         this.audit = audit;
@@ -99,7 +102,8 @@ public class AssessmentBulkImport {
     /** The row check of one import by this user, who asked for imported assessments to be DRAFT or SUBMITTED. */
     @Transactional(readOnly = true)
     public ImportRowCheck check(CurrentUser user, AssessmentState requested) {
-        return new ImportRowCheck(user, requested, catalog, scope, settings.provincesWithoutSeparation());
+        return new ImportRowCheck(user, requested, catalog, scope, settings.provincesWithoutSeparation(),
+                consent.getIfAvailable(SelfAssessmentConsent::none));
     }
 
     /** The assessments of these citizens in these years, with their scores. */

@@ -76,12 +76,13 @@ public final class ImportRowCheck {
     private final DataEntryScope scope;
     private final String scopePath;
     private final Set<Long> provincesWithoutSeparation;
+    private final SelfAssessmentConsent consent;
     private final Map<Integer, Optional<CriteriaDefinition>> setsByYear = new HashMap<>();
     private final Map<Long, CriteriaDefinition> setsById = new HashMap<>();
     private final Map<Long, String> paths = new HashMap<>();
 
     ImportRowCheck(CurrentUser user, AssessmentState requested, CriteriaCatalog catalog, DataEntryScope scope,
-            Set<Long> provincesWithoutSeparation) {
+            Set<Long> provincesWithoutSeparation, SelfAssessmentConsent consent) {
         if (requested != AssessmentState.DRAFT && requested != AssessmentState.SUBMITTED) {
             throw new IllegalArgumentException("an import creates DRAFT or SUBMITTED assessments, not " + requested);
         }
@@ -91,6 +92,7 @@ public final class ImportRowCheck {
         this.scope = scope;
         this.scopePath = scope.scopePath(user);
         this.provincesWithoutSeparation = provincesWithoutSeparation;
+        this.consent = consent;
     }
 
     /**
@@ -181,6 +183,12 @@ public final class ImportRowCheck {
             boolean typed = edit || stored.scoresTypedBy(user.username());
             if (typed && WorkflowSettings.separationApplies(path(plan.unitId()), provincesWithoutSeparation)) {
                 problems.add(new Problem(Part.VERIFIED, null, AssessmentAccess.OWN_ENTRY, List.of()));
+            }
+            // the citizen typed it on the portal and withdrew their consent: as on the pages (AssessmentAccess)
+            boolean portal = stored.channel() == Channel.ONLINE_SELF
+                    || stored.scoresTypedBy(SelfAssessments.actor(stored.citizenId()));
+            if (portal && consent.withdrawnAt(stored.citizenId()).isPresent()) {
+                problems.add(new Problem(Part.VERIFIED, null, AssessmentAccess.CONSENT_WITHDRAWN, List.of()));
             }
         }
         if (!problems.isEmpty()) {

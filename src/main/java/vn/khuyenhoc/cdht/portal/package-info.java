@@ -16,6 +16,12 @@
  * from staff sessions (own cookie, own table, own security chain for {@code /c/**}); every citizen page works on the
  * signed-in citizen's own assessment only, through the assessment module's {@code SelfAssessments}.
  *
+ * <p>Before the self-assessment the citizen reads the privacy notice in force (versioned, edited by the
+ * administrator, {@link vn.khuyenhoc.cdht.portal.PrivacyNotices}) and consents; consents and withdrawals are logged
+ * with the notice version, time and channel ({@link vn.khuyenhoc.cdht.portal.PortalConsent}, which also implements
+ * the assessment module's {@code SelfAssessmentConsent} port: while consent is withdrawn staff may not submit or
+ * verify what the citizen typed).
+ *
  * <p>Staff see the invitations of their subtree with their status and the share of online self-assessments per
  * unit, which feeds the "digitally proficient" indicator.
  */

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,7 +16,11 @@ import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
+import vn.khuyenhoc.cdht.assessment.AssessmentBulkImport;
+import vn.khuyenhoc.cdht.assessment.AssessmentState;
+import vn.khuyenhoc.cdht.assessment.ImportRowCheck;
 
 /**
  * Consent on the portal, through HTTP on PostgreSQL: no form (GET or POST, evidence included) before consent to the
@@ -24,6 +29,9 @@ import org.springframework.mock.web.MockMultipartFile;
  * they may not verify it until the citizen consents again; another commune's officer sees nothing of it.
  */
 class PortalConsentTest extends PortalTestSupport {
+
+    @Autowired
+    private AssessmentBulkImport bulkImport;
 
     @Test
     void the_form_needs_consent_to_the_notice_and_the_consent_is_recorded_with_its_version() throws Exception {
@@ -148,9 +156,17 @@ class PortalConsentTest extends PortalTestSupport {
         mvc.perform(get("/assessments/" + id + "/verify").with(as("thon1")))
                 .andExpect(redirectedUrl("/assessments/" + id));
         mvc.perform(scores("/assessments/" + id + "/verify", submitted, all(8)).with(as("thon1")))
-                .andExpect(redirectedUrl("/assessments/" + id));
+                .andExpect(redirectedUrl("/assessments/" + id))
+                .andExpect(flash().attribute("assessmentFailure", "assessment.consent.withdrawn"));
         assertThat(jdbc.queryForObject("select state from assessment where id = ?", String.class, id))
                 .isEqualTo("SUBMITTED");
+        // nor through the import's verification sheet
+        Map<String, Integer> verified = new java.util.LinkedHashMap<>();
+        CODES.forEach(code -> verified.put(code, 8));
+        AssessmentBulkImport.Existing stored = bulkImport.find(List.of(citizen), List.of(YEAR)).get(0);
+        assertThat(bulkImport.check(user("thon1"), AssessmentState.SUBMITTED).check(stored, unitId(HAMLET), YEAR,
+                "FARMER", Map.of(), verified).problems()).extracting(ImportRowCheck.Problem::messageKey)
+                .contains("assessment.consent.withdrawn");
         assertThat(version(id)).isEqualTo(submitted);
         // an officer of another commune sees neither the assessment nor its consent state
         for (String outsider : List.of("xa2")) {
