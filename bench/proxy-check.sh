@@ -7,9 +7,10 @@
 #     temp directories in that directory, on spare ports; the system's nginx, /etc/nginx and ports 80/443 are not
 #     touched. The site file is the repository's, only its ports, certificate paths and upstream substituted.
 # Checks: http -> https redirect; HSTS; sign-in through the proxy (login form, CSRF token, xa1 / cdht-demo) with a
-# Secure session cookie; redirects carry https:// and the proxy's host and port; forwarding headers sent by the client
-# are overwritten; a page loads after sign-in; upload limit: the proxy's equals the application's multipart limit, a
-# file above the import limit reaches the application (its own message), one above the multipart limit is a 413.
+# Secure session cookie, the citizen portal's CDHT_CITIZEN Secure too; redirects carry https:// and the proxy's host
+# and port; forwarding headers sent by the client are overwritten; a page loads after sign-in; upload limit: the
+# proxy's equals the application's multipart limit, a file above the import limit reaches the application (its own
+# message), one above the multipart limit is a 413.
 # Run from the project root:  bench/proxy-check.sh        (builds target/cdht-*.jar first if there is none)
 # Environment: JAR, APP_PORT (8117), HTTP_PORT (8480), HTTPS_PORT (8443) (the next free port is taken when one is
 # busy), KEEP=1 leaves everything running for a look around.
@@ -77,9 +78,9 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=$HOST" -addext "sub
 
 # ---- the application, production profile, embedded H2 with demo data ----
 log "starting the application (production profile, demo data on H2)"
+H2_URL="jdbc:h2:file:$WORK/db/cdht;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 CDHT_DEMO_MODE=on java -Xmx512m -jar "$JAR" --spring.profiles.active=production \
-    --server.address=127.0.0.1 --server.port="$APP_PORT" \
-    --spring.datasource.url="jdbc:h2:file:$WORK/db/cdht;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE" \
+    --server.address=127.0.0.1 --server.port="$APP_PORT" --spring.datasource.url="$H2_URL;AUTO_SERVER=FALSE" \
     > "$WORK/app.log" 2>&1 &
 PIDS+=($!)
 APP_PID=$!
@@ -89,7 +90,7 @@ for _ in $(seq 1 300); do
     kill -0 $APP_PID 2>/dev/null || break
     sleep 1
 done
-[ $started = 1 ] || { echo "the application did not start; see $WORK/app.log"; tail -30 "$WORK/app.log"; KEEP=1; exit 1; }
+[ $started = 1 ] || { echo "the application did not start:"; tail -30 "$WORK/app.log"; exit 1; }
 
 # ---- nginx with the repository's site file ----
 log "starting nginx with $SITE"
@@ -158,21 +159,33 @@ check $? "session cookie Secure and HttpOnly: ${cookie#*; }" "$cookie"
 token=$(csrf_of "$WORK/login.html")
 out=$("${CURL[@]}" -c "$JAR_X" -b "$JAR_X" -o /dev/null -w '%{http_code} %{redirect_url}' "$HTTPS/login" \
     --data-urlencode "username=xa1" --data-urlencode "password=cdht-demo" --data-urlencode "_csrf=$token")
-[ -n "$token" ] && [ "$out" = "302 $HTTPS/" ]; check $? "sign-in as xa1 through the proxy (CSRF token), redirect to $HTTPS/" "$out"
+[ -n "$token" ] && [ "$out" = "302 $HTTPS/" ]
+check $? "sign-in as xa1 through the proxy (CSRF token), redirect to $HTTPS/" "$out"
 
 out=$("${CURL[@]}" -b "$JAR_X" -o "$WORK/home.html" -w '%{http_code}' "$HTTPS/")
-[ "$out" = 200 ] && grep -q 'action="/logout"' "$WORK/home.html"; check $? "home page after sign-in (200, signed in)" "$out"
+[ "$out" = 200 ] && grep -q 'action="/logout"' "$WORK/home.html"
+check $? "home page after sign-in (200, signed in)" "$out"
 out=$("${CURL[@]}" -b "$JAR_X" -o "$WORK/citizens.html" -w '%{http_code}' "$HTTPS/citizens")
 [ "$out" = 200 ]; check $? "citizen list after sign-in (200)" "$out"
+
+JAR_C="$WORK/citizen.cookies"
+"${CURL[@]}" -c "$JAR_C" -b "$JAR_C" -o "$WORK/portal.html" "$HTTPS/c"
+out=$("${CURL[@]}" -c "$JAR_C" -b "$JAR_C" -D "$WORK/h3" -o /dev/null -w '%{http_code} %{redirect_url}' \
+    "$HTTPS/c/logout" --data-urlencode "_csrf=$(csrf_of "$WORK/portal.html")")
+cookie=$(grep -i '^set-cookie: CDHT_CITIZEN=' "$WORK/h3" | head -1 | cut -d' ' -f2- | tr -d '\r')
+[ "$out" = "302 $HTTPS/c?out" ] && [[ "$cookie" == *Secure* && "$cookie" == *HttpOnly* ]]
+check $? "citizen portal cookie CDHT_CITIZEN Secure and HttpOnly (portal sign-out through the proxy)" "$out, $cookie"
 
 out=$("${CURL[@]}" -o /dev/null -w '%{redirect_url}' -H 'X-Forwarded-Host: evil.example' \
     -H 'X-Forwarded-Proto: http' -H 'X-Forwarded-Port: 81' -H 'X-Forwarded-Prefix: /evil' \
     -H 'Forwarded: for=6.6.6.6;host=evil.example;proto=http' "$HTTPS/citizens")
-[ "$out" = "$HTTPS/login" ]; check $? "forwarding headers sent by the client are overwritten (redirect stays $HTTPS/login)" "$out"
+[ "$out" = "$HTTPS/login" ]
+check $? "forwarding headers sent by the client are overwritten (redirect stays $HTTPS/login)" "$out"
 
-app_limit=$(sed -n 's/^spring.servlet.multipart.max-request-size=\([0-9]*\)MB$/\1/p' src/main/resources/application.properties)
+PROPERTIES=src/main/resources/application.properties
+app_limit=$(sed -n 's/^spring.servlet.multipart.max-request-size=\([0-9]*\)MB$/\1/p' $PROPERTIES)
 proxy_limit=$(sed -n 's/^\s*client_max_body_size \([0-9]*\)m;.*/\1/p' "$SITE")
-import_limit=$(sed -n 's/^cdht.transfer.max-file-size=\([0-9]*\)MB$/\1/p' src/main/resources/application.properties)
+import_limit=$(sed -n 's/^cdht.transfer.max-file-size=\([0-9]*\)MB$/\1/p' $PROPERTIES)
 [ -n "$app_limit" ] && [ "$app_limit" = "$proxy_limit" ]
 check $? "client_max_body_size ${proxy_limit}m = spring.servlet.multipart.max-request-size ${app_limit}MB" "differ"
 
@@ -183,7 +196,8 @@ out=$("${CURL[@]}" -b "$JAR_X" -c "$JAR_X" -o /dev/null -w '%{http_code} %{redir
     -F "_csrf=$(csrf_of "$WORK/transfer.html")")
 "${CURL[@]}" -b "$JAR_X" -c "$JAR_X" -o "$WORK/transfer2.html" "$HTTPS/transfer"
 [ "$out" = "302 $HTTPS/transfer" ] && grep -q "Tệp quá lớn: tối đa $import_limit MB" "$WORK/transfer2.html"
-check $? "a $((import_limit + 2)) MB upload passes the proxy; the application answers 'Tệp quá lớn: tối đa $import_limit MB'" "$out"
+check $? "a $((import_limit + 2)) MB upload passes the proxy; the application answers 'Tệp quá lớn: tối đa \
+$import_limit MB'" "$out"
 
 head -c $(( (proxy_limit + 1) * 1024 * 1024 )) /dev/zero > "$WORK/huge.csv"
 out=$("${CURL[@]}" -b "$JAR_X" -o /dev/null -w '%{http_code}' "$HTTPS/transfer/import" \
