@@ -5,5 +5,5 @@ import vn.khuyenhoc.cdht.shared.Role;
 
 /** What pages and other modules see of an account (never the password hash). */
 public record AccountSummary(long id, String username, String displayName, Role role, long unitId, boolean enabled,
-        boolean mustChangePassword, boolean locked, Instant lastLoginAt, long version) {
+        boolean mustChangePassword, Instant lastLoginAt, long version) {
 }

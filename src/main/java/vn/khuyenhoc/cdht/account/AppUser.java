@@ -44,12 +44,6 @@ class AppUser {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
-    @Column(name = "failed_attempts", nullable = false)
-    private int failedAttempts;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
@@ -78,32 +72,9 @@ class AppUser {
         this.updatedAt = createdAt;
     }
 
-    boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    /**
-     * The login counters after one more failure: a lapsed lock starts a fresh count, the last allowed failure
-     * locks the account. Pure, so that the counters can be stored without touching the entity's version.
-     */
-    FailureState afterFailure(int maxAttempts, java.time.Duration lockout, Instant now) {
-        int attempts = lockedUntil != null && !lockedUntil.isAfter(now) ? 0 : failedAttempts;
-        attempts++;
-        if (attempts >= maxAttempts) {
-            return new FailureState(0, now.plus(lockout), true);
-        }
-        return new FailureState(attempts, lockedUntil != null && lockedUntil.isAfter(now) ? lockedUntil : null,
-                false);
-    }
-
-    record FailureState(int failedAttempts, Instant lockedUntil, boolean lockedNow) {
-    }
-
     void changePassword(String newHash, boolean mustChangeNext) {
         this.passwordHash = newHash;
         this.mustChangePassword = mustChangeNext;
-        this.failedAttempts = 0;
-        this.lockedUntil = null;
         touch();
     }
 
@@ -113,7 +84,7 @@ class AppUser {
 
     AccountSummary toSummary() {
         return new AccountSummary(id, username, displayName, role, unitId, enabled, mustChangePassword,
-                lockedUntil != null && lockedUntil.isAfter(Instant.now()), lastLoginAt, version);
+                lastLoginAt, version);
     }
 
     Long getId() {
@@ -162,14 +133,6 @@ class AppUser {
 
     boolean isMustChangePassword() {
         return mustChangePassword;
-    }
-
-    int getFailedAttempts() {
-        return failedAttempts;
-    }
-
-    Instant getLockedUntil() {
-        return lockedUntil;
     }
 
     long getVersion() {

@@ -18,13 +18,9 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
     boolean existsByRole(Role role);
 
     // Login bookkeeping bypasses the entity's version: a login must not make an admin's open edit form stale.
+    // (Failed logins are not counted here: LoginThrottle's buckets in shared.Attempts do that.)
     @Modifying
-    @Query("update AppUser u set u.failedAttempts = :attempts, u.lockedUntil = :lockedUntil where u.id = :id")
-    void updateLoginFailures(@Param("id") long id, @Param("attempts") int attempts,
-            @Param("lockedUntil") java.time.Instant lockedUntil);
-
-    @Modifying
-    @Query("update AppUser u set u.failedAttempts = 0, u.lockedUntil = null, u.lastLoginAt = :now where u.id = :id")
+    @Query("update AppUser u set u.lastLoginAt = :now where u.id = :id")
     void recordSuccessfulLogin(@Param("id") long id, @Param("now") java.time.Instant now);
 
     /** Accounts bound to a unit in the subtree whose path is given (the unit table is the area module's). */

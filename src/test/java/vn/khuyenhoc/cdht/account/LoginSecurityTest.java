@@ -11,9 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.junit.jupiter.api.Test;
 import jakarta.servlet.http.Cookie;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
 import vn.khuyenhoc.cdht.shared.Role;
 import vn.khuyenhoc.cdht.support.PostgresIntegrationTest;
 
@@ -41,15 +46,23 @@ class LoginSecurityTest extends PostgresIntegrationTest {
     @Test
     void real_and_unknown_usernames_get_identical_answers_even_when_throttled() throws Exception {
         provisioning.create("realname", "Tên thật", Role.VERIFIER, unitId("N-VHOANG"), "right-password-1", false);
+        List<String> answers = new ArrayList<>();
         for (String name : new String[] {"realname", "nobody-here"}) {
             String address = "10.14.1." + name.length();
             for (int i = 0; i < 5; i++) {
-                mvc.perform(login(name, "wrong-" + i, address))
-                        .andExpect(notSignedIn()).andExpect(redirectedUrl("/login?error=bad"));
+                MockHttpServletResponse answer = mvc.perform(login(name, "wrong-" + i, address))
+                        .andExpect(notSignedIn()).andExpect(redirectedUrl("/login?error=bad")).andReturn()
+                        .getResponse();
+                if (i == 0) { // status, where it leads, which headers and cookies: nothing tells the names apart
+                    answers.add(answer.getStatus() + " " + answer.getRedirectedUrl() + " "
+                            + new TreeSet<>(answer.getHeaderNames()) + " "
+                            + Arrays.stream(answer.getCookies()).map(Cookie::getName).sorted().toList());
+                }
             }
             // the budget is spent: the same answer for both, and without trying the password
             mvc.perform(login(name, "wrong-x", address)).andExpect(redirectedUrl("/login?error=throttled"));
         }
+        assertThat(answers.get(0)).isEqualTo(answers.get(1));
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action='LOGIN_THROTTLED' "
                 + "and actor in ('realname', 'nobody-here')", Integer.class)).isEqualTo(2);
         // a disabled account answers like a wrong password too

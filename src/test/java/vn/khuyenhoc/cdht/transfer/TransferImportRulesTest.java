@@ -6,10 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,8 @@ class TransferImportRulesTest extends TransferTestSupport {
     static final String VERIFIED_HEADER = ",Thẩm định 1,Thẩm định 2,Thẩm định 3,Thẩm định 4,Thẩm định 5,"
             + "Thẩm định 6,Thẩm định 7,Thẩm định 8,Thẩm định 9,Thẩm định 10";
     private static final AtomicInteger SERIAL = new AtomicInteger();
+    /** A year printed as a grouped number ("2.026", "1,999"): no row message may contain one. */
+    private static final Pattern GROUPED_YEAR = Pattern.compile("\\b[12][.,]\\d{3}\\b");
 
     @Autowired
     Citizens citizens;
@@ -173,13 +177,27 @@ class TransferImportRulesTest extends TransferTestSupport {
     @Test
     void an_assessment_year_outside_the_range_is_refused() throws Exception {
         refused("xa1", csv("TT-R01,Năm Xưa,1980,Nam,,FARMER,1999" + all(8)), "DRAFT", "2|Năm đánh giá",
-                "chỉ lập cho năm nay hoặc các năm trước");
+                "Không lập phiếu cho năm 1999: chỉ lập cho năm nay hoặc các năm trước");
     }
 
     @Test
     void a_year_without_a_criteria_set_in_force_is_refused() throws Exception {
         refused("xa1", csv("TT-R01,Không Bộ Tiêu Chí,1980,Nam,,FARMER,2021" + all(8)), "DRAFT", "2|Năm đánh giá",
-                "Chưa có bộ tiêu chí nào có hiệu lực cho năm 2021");
+                "Chưa có bộ tiêu chí nào có hiệu lực cho năm 2021.");
+    }
+
+    @Test
+    void years_print_as_years_in_row_messages_and_on_the_job_page() throws Exception {
+        // a year is an Integer argument: the Vietnamese number format would print it "2.021" (issue 14, item 8)
+        ImportJob job = dryRun("xa1", csv("TT-R01,Năm Không Dấu,1980,Nam,,FARMER,2021" + all(8)), "DRAFT");
+        assertThat(job.getReport().shownErrors()).singleElement().satisfies(e -> assertThat(e.message())
+                .contains("năm 2021").doesNotContain("2.021").doesNotContain("2,021"));
+        String page = new String(download("xa1", "/transfer/jobs/" + job.getId()), StandardCharsets.UTF_8);
+        assertThat(page).contains("Năm mặc định 2020").contains("năm 2021")
+                .doesNotContain("2.020").doesNotContain("2.021");
+        String errors = new String(download("xa1", "/transfer/jobs/" + job.getId() + "/errors.csv"),
+                StandardCharsets.UTF_8);
+        assertThat(errors).contains("năm 2021").doesNotContain("2.021");
     }
 
     @Test
@@ -252,7 +270,7 @@ class TransferImportRulesTest extends TransferTestSupport {
         committed("xa2", csv("TT-RC1," + name + ",1980,Nam,,FARMER,2020" + all(8)), "DRAFT");
         jdbc.update("update citizen set unit_id = ? where full_name = ?", unitId("TT-R02"), name);
         refused("xa1", csv("TT-R02," + name + ",1980,Nam,,FARMER,2020" + all(9)), "DRAFT", "2|Năm đánh giá",
-                "thuộc đơn vị ngoài phạm vi bạn quản lý");
+                "Phiếu đánh giá năm 2020 của công dân này thuộc đơn vị ngoài phạm vi bạn quản lý");
     }
 
     @Test
@@ -273,7 +291,8 @@ class TransferImportRulesTest extends TransferTestSupport {
     private void refused(String user, String file, String state, String cell, String message) throws Exception {
         ImportJob job = dryRun(user, file, state);
         assertThat(errorCells(job)).as(String.valueOf(job.getReport().shownErrors())).containsExactly(cell);
-        assertThat(job.getReport().shownErrors().get(0).message()).contains(message);
+        assertThat(job.getReport().shownErrors().get(0).message()).contains(message)
+                .doesNotContainPattern(GROUPED_YEAR);
         assertThat(job.isCommittable()).isFalse();
     }
 
