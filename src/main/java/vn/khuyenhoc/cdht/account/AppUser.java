@@ -9,13 +9,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import vn.khuyenhoc.cdht.shared.Role;
+import vn.khuyenhoc.cdht.shared.VersionedEntity;
 
 @Entity
 @Table(name = "app_user")
-class AppUser {
+class AppUser extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
@@ -53,15 +53,6 @@ class AppUser {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected AppUser() {
     }
 
@@ -74,8 +65,7 @@ class AppUser {
         this.passwordHash = passwordHash;
         this.mustChangePassword = mustChangePassword;
         this.enabled = true;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
+        created();
     }
 
     boolean isLockedAt(Instant now) {
@@ -107,13 +97,9 @@ class AppUser {
         touch();
     }
 
-    void touch() {
-        this.updatedAt = Instant.now();
-    }
-
     AccountSummary toSummary() {
         return new AccountSummary(id, username, displayName, role, unitId, enabled, mustChangePassword,
-                lockedUntil != null && lockedUntil.isAfter(Instant.now()), lastLoginAt, version);
+                lockedUntil != null && lockedUntil.isAfter(Instant.now()), lastLoginAt, getVersion());
     }
 
     Long getId() {
@@ -170,9 +156,5 @@ class AppUser {
 
     Instant getLockedUntil() {
         return lockedUntil;
-    }
-
-    long getVersion() {
-        return version;
     }
 }

@@ -15,7 +15,6 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.VersionedEntity;
 
 /**
  * One version of a criteria set and everything in it. The aggregate root: every change to its competencies,
@@ -34,7 +34,7 @@ import vn.khuyenhoc.cdht.shared.BusinessRuleException;
  */
 @Entity
 @Table(name = "criteria_set")
-class CriteriaSet {
+class CriteriaSet extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "criteria_set_seq")
@@ -99,15 +99,6 @@ class CriteriaSet {
     @Column(name = "retired_by")
     private String retiredBy;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     @OneToMany(mappedBy = "criteriaSet", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("sortOrder ASC, id ASC")
     private List<Competency> competencies = new ArrayList<>();
@@ -131,7 +122,7 @@ class CriteriaSet {
         this.versionNumber = versionNumber;
         this.status = CriteriaStatus.DRAFT;
         this.basedOnId = basedOnId;
-        this.createdAt = Instant.now();
+        created();
         describe(name, legalBasis, yearFrom, yearTo, totalPoints);
         // the defaults unchecked: the caller applies the rules it was given, and those are checked
         ScoringRules defaults = ScoringRules.defaults(null);
@@ -455,11 +446,7 @@ class CriteriaSet {
 
     CriteriaSetSummary toSummary() {
         return new CriteriaSetSummary(id, code, versionNumber, name, legalBasis, status, yearFrom, yearTo,
-                totalPoints, basedOnId, publishedAt, publishedBy, retiredAt, retiredBy, version);
-    }
-
-    void touch() {
-        this.updatedAt = Instant.now();
+                totalPoints, basedOnId, publishedAt, publishedBy, retiredAt, retiredBy, getVersion());
     }
 
     // ---- rules of the draft's own shape ----
@@ -541,10 +528,6 @@ class CriteriaSet {
 
     int getYearTo() {
         return yearTo;
-    }
-
-    long getVersion() {
-        return version;
     }
 
     List<Competency> getCompetencies() {
