@@ -9,13 +9,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import vn.khuyenhoc.cdht.shared.Role;
+import vn.khuyenhoc.cdht.shared.VersionedEntity;
 
 @Entity
 @Table(name = "app_user")
-class AppUser {
+class AppUser extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
@@ -47,15 +47,6 @@ class AppUser {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected AppUser() {
     }
 
@@ -68,8 +59,7 @@ class AppUser {
         this.passwordHash = passwordHash;
         this.mustChangePassword = mustChangePassword;
         this.enabled = true;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
+        created();
     }
 
     void changePassword(String newHash, boolean mustChangeNext) {
@@ -78,13 +68,9 @@ class AppUser {
         touch();
     }
 
-    void touch() {
-        this.updatedAt = Instant.now();
-    }
-
     AccountSummary toSummary() {
         return new AccountSummary(id, username, displayName, role, unitId, enabled, mustChangePassword,
-                lastLoginAt, version);
+                lastLoginAt, getVersion());
     }
 
     Long getId() {
@@ -133,9 +119,5 @@ class AppUser {
 
     boolean isMustChangePassword() {
         return mustChangePassword;
-    }
-
-    long getVersion() {
-        return version;
     }
 }

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-class SetupForm {
+class SetupForm extends NewPasswordForm {
 
     @NotBlank
     private String token;
@@ -17,12 +17,6 @@ class SetupForm {
     @NotBlank
     @Size(max = 150)
     private String displayName;
-
-    @NotBlank
-    private String newPassword;
-
-    @NotBlank
-    private String confirmation;
 
     public String getToken() {
         return token;
@@ -46,21 +40,5 @@ class SetupForm {
 
     public void setDisplayName(String displayName) {
         this.displayName = displayName;
-    }
-
-    public String getNewPassword() {
-        return newPassword;
-    }
-
-    public void setNewPassword(String newPassword) {
-        this.newPassword = newPassword;
-    }
-
-    public String getConfirmation() {
-        return confirmation;
-    }
-
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
     }
 }

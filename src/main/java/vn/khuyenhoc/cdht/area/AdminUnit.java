@@ -10,14 +10,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import vn.khuyenhoc.cdht.shared.SearchText;
+import vn.khuyenhoc.cdht.shared.VersionedEntity;
 
 @Entity
 @Table(name = "admin_unit")
-class AdminUnit {
+class AdminUnit extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "admin_unit_seq")
@@ -54,15 +53,6 @@ class AdminUnit {
 
     private Long population;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected AdminUnit() {
     }
 
@@ -73,8 +63,7 @@ class AdminUnit {
         this.validFrom = validFrom;
         // The path needs the id, which persist() assigns; placeUnder() sets the real one right after.
         this.path = "/";
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
+        created();
     }
 
     /** Places the unit under a parent (or at the root); the id must already be assigned. */
@@ -89,10 +78,6 @@ class AdminUnit {
         this.searchName = SearchText.fold(newName);
     }
 
-    void touch() {
-        this.updatedAt = Instant.now();
-    }
-
     boolean isValidOn(LocalDate day) {
         return !validFrom.isAfter(day) && (validTo == null || !validTo.isBefore(day));
     }
@@ -103,7 +88,7 @@ class AdminUnit {
 
     UnitSummary toSummary() {
         return new UnitSummary(id, code, name, level.getCode(), level.getName(), parentId, depth, validFrom, validTo,
-                population, isCurrent(), version);
+                population, isCurrent(), getVersion());
     }
 
     Long getId() {
@@ -164,9 +149,5 @@ class AdminUnit {
 
     void setPopulation(Long population) {
         this.population = population;
-    }
-
-    long getVersion() {
-        return version;
     }
 }

@@ -14,16 +14,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.hibernate.annotations.BatchSize;
 import vn.khuyenhoc.cdht.criteria.Channel;
 import vn.khuyenhoc.cdht.criteria.ScoreResult;
+import vn.khuyenhoc.cdht.shared.VersionedEntity;
 
 /**
  * One citizen's assessment for one year. The service checks every rule; this class only keeps the columns
@@ -31,7 +30,7 @@ import vn.khuyenhoc.cdht.criteria.ScoreResult;
  */
 @Entity
 @Table(name = "assessment")
-class Assessment {
+class Assessment extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "assessment_seq")
@@ -106,15 +105,6 @@ class Assessment {
     @Column(name = "verified_by")
     private String verifiedBy;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     // A change to a score row bumps the assessment's version too: the whole form is one optimistic unit.
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = 50)
@@ -136,8 +126,7 @@ class Assessment {
         this.channel = channel;
         this.state = AssessmentState.DRAFT;
         this.enteredBy = enteredBy;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
+        created();
     }
 
     /**
@@ -219,10 +208,6 @@ class Assessment {
         }
     }
 
-    private void touch() {
-        this.updatedAt = Instant.now();
-    }
-
     Map<String, Integer> selfScores() {
         Map<String, Integer> result = new HashMap<>();
         scores.forEach((code, score) -> {
@@ -253,7 +238,7 @@ class Assessment {
     }
 
     boolean sameVersion(long expected) {
-        return Objects.equals(version, expected);
+        return getVersion() == expected;
     }
 
     Long getId() {
@@ -342,17 +327,5 @@ class Assessment {
 
     String getVerifiedBy() {
         return verifiedBy;
-    }
-
-    long getVersion() {
-        return version;
-    }
-
-    Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    Instant getUpdatedAt() {
-        return updatedAt;
     }
 }

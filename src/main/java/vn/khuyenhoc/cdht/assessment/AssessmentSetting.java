@@ -7,61 +7,43 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import vn.khuyenhoc.cdht.shared.ProvinceSettingEntity;
 
 /** A province's choice about the assessment workflow: whether the person who typed the scores may verify them. */
 @Entity
 @Table(name = "assessment_setting")
-class AssessmentSetting {
+class AssessmentSetting extends ProvinceSettingEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "assessment_setting_seq")
     @SequenceGenerator(name = "assessment_setting_seq", sequenceName = "assessment_setting_seq", allocationSize = 50)
     private Long id;
 
-    @Column(name = "province_unit_id", nullable = false)
-    private long provinceUnitId;
-
     @Column(name = "separation_of_duties", nullable = false)
     private boolean separationOfDuties;
-
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
 
     protected AssessmentSetting() {
     }
 
     AssessmentSetting(long provinceUnitId) {
-        this.provinceUnitId = provinceUnitId;
+        super(provinceUnitId);
     }
 
     void change(boolean separationOfDuties, String username) {
         this.separationOfDuties = separationOfDuties;
-        this.updatedBy = username;
-        this.updatedAt = Instant.now();
+        changedBy(username);
     }
 
     DutySetting toView() {
-        return new DutySetting(provinceUnitId, separationOfDuties, version, updatedBy, updatedAt);
+        return new DutySetting(getProvinceUnitId(), separationOfDuties, getVersion(), getUpdatedBy(), getUpdatedAt());
     }
 
     boolean isSeparationOfDuties() {
         return separationOfDuties;
-    }
-
-    long getVersion() {
-        return version;
     }
 }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.Units;
@@ -158,15 +157,9 @@ public class Assessments {
         }
         Assessment assessment = new Assessment(citizenId, year, set.id(), citizen.targetGroup(),
                 citizen.residenceUnitId(), Objects.requireNonNull(channel, "channel"), user.username());
-        try {
-            assessments.saveAndFlush(assessment);
-        } catch (DataIntegrityViolationException e) {
-            if (!Constraints.uniqueViolation(e)) {
-                throw e; // not the clash this message is about: the error page
-            }
-            // the unique key caught the same citizen and year started by someone else at the same moment
-            throw new BusinessRuleException("assessment.start.exists", year);
-        }
+        // the unique key catches the same citizen and year started by someone else at the same moment
+        Constraints.unlessClash(() -> assessments.saveAndFlush(assessment),
+                () -> new BusinessRuleException("assessment.start.exists", year));
         access.created(assessment);
         audit.record(user.username(), "ASSESSMENT_CREATED", AUDIT_TYPE, assessment.getId(), assessment.getUnitId(),
                 new Changes().created(year, set.id(), citizen.targetGroup(), channel).json(), null);

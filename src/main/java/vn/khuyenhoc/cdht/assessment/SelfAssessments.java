@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.audit.AuditLog;
@@ -87,14 +86,8 @@ public class SelfAssessments {
         }
         Assessment assessment = new Assessment(citizenId, year, set.id(), citizen.targetGroup(),
                 citizen.residenceUnitId(), Channel.ONLINE_SELF, actor(citizenId));
-        try {
-            assessments.saveAndFlush(assessment);
-        } catch (DataIntegrityViolationException e) {
-            if (!Constraints.uniqueViolation(e)) {
-                throw e; // not the clash this message is about: the error page
-            }
-            throw new BusinessRuleException("assessment.start.exists", year);
-        }
+        Constraints.unlessClash(() -> assessments.saveAndFlush(assessment),
+                () -> new BusinessRuleException("assessment.start.exists", year));
         access.created(assessment);
         audit.record(actor(citizenId), "ASSESSMENT_CREATED", Assessments.AUDIT_TYPE, assessment.getId(),
                 assessment.getUnitId(), new Changes().created(year, set.id(), citizen.targetGroup(),

@@ -2,7 +2,6 @@ package vn.khuyenhoc.cdht.assessment;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
@@ -59,15 +58,9 @@ class WorkflowSettings {
         boolean before = existing.map(AssessmentSetting::isSeparationOfDuties).orElse(true);
         AssessmentSetting setting = existing.orElseGet(() -> new AssessmentSetting(provinceId));
         setting.change(separationOfDuties, user.username());
-        try {
-            settings.saveAndFlush(setting);
-        } catch (DataIntegrityViolationException e) {
-            if (!Constraints.uniqueViolation(e)) {
-                throw e; // not the clash this message is about: the error page
-            }
-            // another manager saved the first setting of this province at the same moment
-            throw new BusinessRuleException("error.concurrentEdit");
-        }
+        // another manager may have saved the first setting of this province at the same moment
+        Constraints.unlessClash(() -> settings.saveAndFlush(setting),
+                () -> new BusinessRuleException("error.concurrentEdit"));
         audit.record(user.username(), "ASSESSMENT_SETTING_UPDATED", AUDIT_TYPE, provinceId, provinceId,
                 province.name() + ": separation of duties " + before + " -> " + separationOfDuties, null);
     }

@@ -9,13 +9,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import vn.khuyenhoc.cdht.shared.SearchText;
+import vn.khuyenhoc.cdht.shared.VersionedEntity;
 
 @Entity
 @Table(name = "citizen")
-class Citizen {
+class Citizen extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "citizen_seq")
@@ -58,21 +57,12 @@ class Citizen {
     @Column(name = "id_number_masked")
     private String idNumberMasked;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Citizen() {
     }
 
     /** A new citizen with every column set, since Hibernate takes the values at persist time. */
     Citizen(Details details, CitizenIdNumbers.Protected idNumber) {
-        this.createdAt = Instant.now();
+        created();
         change(details);
         replaceIdNumber(idNumber);
     }
@@ -93,14 +83,14 @@ class Citizen {
         this.householdId = details.householdId();
         this.clanId = details.clanId();
         this.phone = details.phone();
-        this.updatedAt = Instant.now();
+        touch();
     }
 
     /** Sets or (with null) removes the CCCD: only ever its hash and masked form. */
     void replaceIdNumber(CitizenIdNumbers.Protected idNumber) {
         this.idNumberHash = idNumber == null ? null : idNumber.hash();
         this.idNumberMasked = idNumber == null ? null : idNumber.masked();
-        this.updatedAt = Instant.now();
+        touch();
     }
 
     Details details() {
@@ -121,9 +111,5 @@ class Citizen {
 
     String getIdNumberMasked() {
         return idNumberMasked;
-    }
-
-    long getVersion() {
-        return version;
     }
 }

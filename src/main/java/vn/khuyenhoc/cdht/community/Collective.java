@@ -9,13 +9,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import vn.khuyenhoc.cdht.shared.SearchText;
+import vn.khuyenhoc.cdht.shared.VersionedEntity;
 
 @Entity
 @Table(name = "collective")
-class Collective {
+class Collective extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "collective_seq")
@@ -39,21 +38,12 @@ class Collective {
     @Column(name = "unit_type")
     private LearningUnitType unitType;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Collective() {
     }
 
     Collective(CollectiveKind kind, String name, long unitId, LearningUnitType unitType) {
         this.kind = kind;
-        this.createdAt = Instant.now();
+        created();
         change(name, unitId, unitType);
     }
 
@@ -63,7 +53,7 @@ class Collective {
         this.searchName = SearchText.fold(newName);
         this.unitId = newUnitId;
         this.unitType = kind == CollectiveKind.LEARNING_UNIT ? newUnitType : null;
-        this.updatedAt = Instant.now();
+        touch();
     }
 
     Long getId() {
@@ -84,9 +74,5 @@ class Collective {
 
     LearningUnitType getUnitType() {
         return unitType;
-    }
-
-    long getVersion() {
-        return version;
     }
 }

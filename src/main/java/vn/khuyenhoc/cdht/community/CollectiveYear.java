@@ -7,14 +7,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
+import vn.khuyenhoc.cdht.shared.VersionedEntity;
 
 /** One year's recognition status of a collective. */
 @Entity
 @Table(name = "collective_year")
-class CollectiveYear {
+class CollectiveYear extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "collective_year_seq")
@@ -39,23 +38,13 @@ class CollectiveYear {
     @Column(name = "member_count")
     private Integer memberCount;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected CollectiveYear() {
     }
 
     CollectiveYear(long collectiveId, int year) {
         this.collectiveId = collectiveId;
         this.year = year;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
+        created();
     }
 
     void record(boolean isRecognised, String reference, LocalDate date, Integer members) {
@@ -63,19 +52,15 @@ class CollectiveYear {
         this.decisionRef = reference;
         this.decisionDate = date;
         this.memberCount = members;
-        this.updatedAt = Instant.now();
+        touch();
     }
 
     YearStatus toStatus() {
-        return new YearStatus(id, collectiveId, year, recognised, decisionRef, decisionDate, memberCount, version);
+        return new YearStatus(id, collectiveId, year, recognised, decisionRef, decisionDate, memberCount, getVersion());
     }
 
     String describe() {
         return year + ": recognised=" + recognised + " decision='" + (decisionRef == null ? "" : decisionRef)
                 + "' date=" + decisionDate + " members=" + memberCount;
-    }
-
-    long getVersion() {
-        return version;
     }
 }

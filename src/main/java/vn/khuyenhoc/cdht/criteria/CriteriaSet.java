@@ -15,18 +15,16 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.VersionedEntity;
 
 /**
  * One version of a criteria set and everything in it. The aggregate root: every change to its competencies,
@@ -34,7 +32,7 @@ import vn.khuyenhoc.cdht.shared.BusinessRuleException;
  */
 @Entity
 @Table(name = "criteria_set")
-class CriteriaSet {
+class CriteriaSet extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "criteria_set_seq")
@@ -99,15 +97,6 @@ class CriteriaSet {
     @Column(name = "retired_by")
     private String retiredBy;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     @OneToMany(mappedBy = "criteriaSet", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("sortOrder ASC, id ASC")
     private List<Competency> competencies = new ArrayList<>();
@@ -131,7 +120,7 @@ class CriteriaSet {
         this.versionNumber = versionNumber;
         this.status = CriteriaStatus.DRAFT;
         this.basedOnId = basedOnId;
-        this.createdAt = Instant.now();
+        created();
         describe(name, legalBasis, yearFrom, yearTo, totalPoints);
         // the defaults unchecked: the caller applies the rules it was given, and those are checked
         ScoringRules defaults = ScoringRules.defaults(null);
@@ -209,61 +198,13 @@ class CriteriaSet {
         CriteriaSet copy = new CriteriaSet(code, newVersionNumber, name, legalBasis, yearFrom, yearTo, totalPoints,
                 id);
         copy.targetGroupCodes.addAll(targetGroupCodes);
-        // by id: an indicator's competency may be a lazy proxy, never the same object as the list's element
-        Map<Long, Competency> copied = new java.util.HashMap<>();
-        for (Competency c : competencies) {
-            Competency twin = new Competency(copy, c.getCode(), c.getName(), c.getSortOrder(), c.getMinPoints());
-            copy.competencies.add(twin);
-            copied.put(c.getId(), twin);
-        }
-        for (Indicator i : indicators) {
-            Indicator twin = new Indicator(copy, copied.get(i.getCompetency().getId()), i.getCode(), i.getSortOrder(),
-                    i.getName(), i.getMinPoints(), i.getMaxPoints(), i.getMandatoryMin());
-            i.getWordings().forEach((group, w) -> twin.word(group, w.getWording(), w.getEvidenceHint()));
-            copy.indicators.add(twin);
-        }
+        tree().copyInto(copy.tree());
         // after the indicators: the rules name the digital-skills indicator, which must exist
         copy.applyRules(rules());
         return copy;
     }
 
     // ---- header and rules ----
-
-    /**
-     * Cross-field checks of the rules against the set's scale, at every save (publishing checks them all again with
-     * the indicators as they are then): no rule may ask for more than the scale gives. With every rule within its
-     * scale the set is satisfiable: all indicators at their maximum meet each minimum at once.
-     */
-    private void requireSatisfiable(ScoringRules rules, String digital) {
-        if (rules.minTotal() > totalPoints) {
-            throw BusinessRuleException.onField("minTotal", "criteria.rules.minTotalAboveTotal",
-                    String.valueOf(rules.minTotal()), String.valueOf(totalPoints));
-        }
-        indicators.stream().mapToInt(Indicator::getMaxPoints).min().ifPresent(lowestMax -> {
-            if (rules.minPerIndicator() > lowestMax) {
-                throw BusinessRuleException.onField("minPerIndicator", "criteria.rules.minPerIndicatorAboveScale",
-                        String.valueOf(rules.minPerIndicator()), String.valueOf(lowestMax));
-            }
-        });
-        if (digital != null) {
-            Indicator indicator = findIndicatorByCode(digital).orElseThrow();
-            if (rules.digitalThreshold() < indicator.getMinPoints()
-                    || rules.digitalThreshold() > indicator.getMaxPoints()) {
-                throw BusinessRuleException.onField("digitalThreshold", "criteria.rules.thresholdOutsideScale",
-                        String.valueOf(rules.digitalThreshold()), digital, String.valueOf(indicator.getMinPoints()),
-                        String.valueOf(indicator.getMaxPoints()));
-            }
-            if (rules.proficientThreshold() < rules.digitalThreshold()
-                    || rules.proficientThreshold() > indicator.getMaxPoints()) {
-                throw BusinessRuleException.onField("proficientThreshold",
-                        "criteria.rules.proficientOutsideScale", String.valueOf(rules.proficientThreshold()),
-                        String.valueOf(rules.digitalThreshold()), String.valueOf(indicator.getMaxPoints()));
-            }
-        } else if (rules.proficientThreshold() < rules.digitalThreshold()) {
-            throw BusinessRuleException.onField("proficientThreshold", "criteria.rules.proficientBelowDigital",
-                    String.valueOf(rules.proficientThreshold()), String.valueOf(rules.digitalThreshold()));
-        }
-    }
 
     void describe(String newName, String newLegalBasis, int newYearFrom, int newYearTo, int newTotalPoints) {
         requireDraft();
@@ -284,7 +225,8 @@ class CriteriaSet {
         if (digital != null && !digital.isBlank() && findIndicatorByCode(digital).isEmpty()) {
             throw BusinessRuleException.onField("digitalIndicatorCode", "criteria.rules.unknownDigital", digital);
         }
-        requireSatisfiable(rules, digital == null || digital.isBlank() ? null : digital);
+        ScaleCheck.requireSatisfiable(rules, totalPoints, indicators,
+                digital == null || digital.isBlank() ? null : findIndicatorByCode(digital).orElseThrow());
         this.minTotal = rules.minTotal();
         this.minPerIndicator = rules.minPerIndicator();
         this.digitalIndicatorCode = digital == null || digital.isBlank() ? null : digital;
@@ -319,122 +261,94 @@ class CriteriaSet {
         touch();
     }
 
-    // ---- competencies ----
+    // ---- competencies and indicators: the tree's own rules are in CriteriaTree ----
 
     Competency addCompetency(String competencyCode, String competencyName, Integer minPoints) {
-        requireDraft();
-        requireFreeCompetencyCode(competencyCode, null);
-        int next = competencies.stream().mapToInt(Competency::getSortOrder).max().orElse(0) + 1;
-        Competency competency = new Competency(this, competencyCode, competencyName, next, minPoints);
-        competencies.add(competency);
-        touch();
-        return competency;
+        return changeDraft(() -> tree().addCompetency(competencyCode, competencyName, minPoints));
     }
 
     void changeCompetency(long competencyId, String newCode, String newName, Integer minPoints) {
-        requireDraft();
-        Competency competency = competency(competencyId);
-        requireFreeCompetencyCode(newCode, competency);
-        competency.change(newCode, newName, minPoints);
-        touch();
+        changeDraft(() -> tree().changeCompetency(competencyId, newCode, newName, minPoints));
     }
 
     void removeCompetency(long competencyId) {
-        requireDraft();
-        Competency competency = competency(competencyId);
-        if (indicators.stream().anyMatch(i -> belongsTo(i, competency))) {
-            throw new BusinessRuleException("criteria.competency.hasIndicators", competency.getCode());
-        }
-        competencies.remove(competency);
-        touch();
+        changeDraft(() -> tree().removeCompetency(competencyId));
     }
 
     /** Swaps the competency with its neighbour above (direction -1) or below (+1); at an end, nothing moves. */
     void moveCompetency(long competencyId, int direction) {
-        requireDraft();
-        List<Competency> ordered = competencies.stream()
-                .sorted(Comparator.comparingInt(Competency::getSortOrder)).toList();
-        swapWithNeighbour(ordered, competency(competencyId), direction, Competency::getSortOrder,
-                Competency::setSortOrder);
-        touch();
+        changeDraft(() -> tree().moveCompetency(competencyId, direction));
     }
 
     Competency competency(long competencyId) {
-        return competencies.stream().filter(c -> Objects.equals(c.getId(), competencyId)).findFirst()
-                .orElseThrow(() -> new vn.khuyenhoc.cdht.shared.NotFoundException("competency " + competencyId));
+        return tree().competency(competencyId);
     }
-
-    // ---- indicators ----
 
     Indicator addIndicator(long competencyId, String indicatorCode, String indicatorName, int minPoints,
             int maxPoints, Integer mandatoryMin) {
-        requireDraft();
-        Competency competency = competency(competencyId);
-        requireFreeIndicatorCode(indicatorCode, null);
-        requireBounds(minPoints, maxPoints, mandatoryMin);
-        Indicator indicator = new Indicator(this, competency, indicatorCode, nextIndicatorOrder(), indicatorName,
-                minPoints, maxPoints, mandatoryMin);
-        indicators.add(indicator);
-        touch();
-        return indicator;
+        return changeDraft(() -> tree().addIndicator(competencyId, indicatorCode, indicatorName, minPoints,
+                maxPoints, mandatoryMin));
     }
 
     /** Changes an indicator; a new code carries the digital-skills choice along with it. */
     void changeIndicator(long indicatorId, long competencyId, String newCode, String newName, int minPoints,
             int maxPoints, Integer mandatoryMin) {
-        requireDraft();
-        Indicator indicator = indicator(indicatorId);
-        Competency competency = competency(competencyId);
-        requireFreeIndicatorCode(newCode, indicator);
-        requireBounds(minPoints, maxPoints, mandatoryMin);
-        if (indicator.getCode().equals(digitalIndicatorCode)) {
-            digitalIndicatorCode = newCode;
-        }
-        boolean moved = !belongsTo(indicator, competency);
-        indicator.change(competency, newCode, newName, minPoints, maxPoints, mandatoryMin);
-        if (moved) {
-            indicator.setSortOrder(nextIndicatorOrder());
-        }
-        touch();
+        changeDraft(() -> {
+            String oldCode = tree().changeIndicator(indicatorId, competencyId, newCode, newName, minPoints,
+                    maxPoints, mandatoryMin);
+            if (oldCode.equals(digitalIndicatorCode)) {
+                digitalIndicatorCode = newCode;
+            }
+        });
     }
 
     void wordIndicator(long indicatorId, String groupCode, String wording, String evidenceHint) {
-        requireDraft();
-        if (!targetGroupCodes.contains(groupCode)) {
-            throw new BusinessRuleException("criteria.group.notIn", groupCode);
-        }
-        indicator(indicatorId).word(groupCode, wording, evidenceHint);
-        touch();
+        changeDraft(() -> {
+            if (!targetGroupCodes.contains(groupCode)) {
+                throw new BusinessRuleException("criteria.group.notIn", groupCode);
+            }
+            indicator(indicatorId).word(groupCode, wording, evidenceHint);
+        });
     }
 
     void removeIndicator(long indicatorId) {
-        requireDraft();
-        Indicator indicator = indicator(indicatorId);
-        if (indicator.getCode().equals(digitalIndicatorCode)) {
-            digitalIndicatorCode = null;
-        }
-        indicators.remove(indicator);
-        touch();
+        changeDraft(() -> {
+            if (tree().removeIndicator(indicatorId).equals(digitalIndicatorCode)) {
+                digitalIndicatorCode = null;
+            }
+        });
     }
 
     /** Moves the indicator up or down among the indicators of its own competency. */
     void moveIndicator(long indicatorId, int direction) {
-        requireDraft();
-        Indicator indicator = indicator(indicatorId);
-        List<Indicator> siblings = indicators.stream()
-                .filter(i -> Objects.equals(i.getCompetency().getId(), indicator.getCompetency().getId()))
-                .sorted(Comparator.comparingInt(Indicator::getSortOrder)).toList();
-        swapWithNeighbour(siblings, indicator, direction, Indicator::getSortOrder, Indicator::setSortOrder);
-        touch();
+        changeDraft(() -> tree().moveIndicator(indicatorId, direction));
     }
 
     Indicator indicator(long indicatorId) {
-        return indicators.stream().filter(i -> Objects.equals(i.getId(), indicatorId)).findFirst()
-                .orElseThrow(() -> new vn.khuyenhoc.cdht.shared.NotFoundException("indicator " + indicatorId));
+        return tree().indicator(indicatorId);
     }
 
     Optional<Indicator> findIndicatorByCode(String indicatorCode) {
-        return indicators.stream().filter(i -> i.getCode().equals(indicatorCode)).findFirst();
+        return tree().findIndicatorByCode(indicatorCode);
+    }
+
+    private CriteriaTree tree() {
+        return new CriteriaTree(this, competencies, indicators);
+    }
+
+    /** Every change to the content: refused unless the set is a draft, recorded as a change of the set. */
+    private <T> T changeDraft(Supplier<T> change) {
+        requireDraft();
+        T result = change.get();
+        touch();
+        return result;
+    }
+
+    private void changeDraft(Runnable change) {
+        changeDraft(() -> {
+            change.run();
+            return null;
+        });
     }
 
     // ---- views ----
@@ -455,62 +369,7 @@ class CriteriaSet {
 
     CriteriaSetSummary toSummary() {
         return new CriteriaSetSummary(id, code, versionNumber, name, legalBasis, status, yearFrom, yearTo,
-                totalPoints, basedOnId, publishedAt, publishedBy, retiredAt, retiredBy, version);
-    }
-
-    void touch() {
-        this.updatedAt = Instant.now();
-    }
-
-    // ---- rules of the draft's own shape ----
-
-    private void requireFreeCompetencyCode(String competencyCode, Competency self) {
-        if (competencies.stream().anyMatch(c -> c != self && c.getCode().equals(competencyCode))) {
-            throw BusinessRuleException.onField("code", "criteria.competency.codeTaken", competencyCode);
-        }
-    }
-
-    private void requireFreeIndicatorCode(String indicatorCode, Indicator self) {
-        if (indicators.stream().anyMatch(i -> i != self && i.getCode().equals(indicatorCode))) {
-            throw BusinessRuleException.onField("code", "criteria.indicator.codeTaken", indicatorCode);
-        }
-    }
-
-    private static void requireBounds(int minPoints, int maxPoints, Integer mandatoryMin) {
-        if (maxPoints <= minPoints) {
-            throw BusinessRuleException.onField("maxPoints", "criteria.indicator.maxNotAboveMin");
-        }
-        if (mandatoryMin != null && (mandatoryMin < minPoints || mandatoryMin > maxPoints)) {
-            throw BusinessRuleException.onField("mandatoryMin", "criteria.indicator.mandatoryOutOfBounds",
-                    minPoints, maxPoints);
-        }
-    }
-
-    /** Compares ids: the indicator's competency may be a lazy proxy of the list's element. */
-    private static boolean belongsTo(Indicator indicator, Competency competency) {
-        return Objects.equals(indicator.getCompetency().getId(), competency.getId());
-    }
-
-    private int nextIndicatorOrder() {
-        return indicators.stream().mapToInt(Indicator::getSortOrder).max().orElse(0) + 1;
-    }
-
-    private static <T> void swapWithNeighbour(List<T> ordered, T item, int direction, Function<T, Integer> order,
-            java.util.function.ObjIntConsumer<T> setOrder) {
-        int index = ordered.indexOf(item);
-        int other = index + Integer.signum(direction);
-        if (index < 0 || other < 0 || other >= ordered.size()) {
-            return;
-        }
-        T neighbour = ordered.get(other);
-        int mine = order.apply(item);
-        int theirs = order.apply(neighbour);
-        if (mine == theirs) {
-            // equal orders (never written by this class, but possible in hand-made data): make them distinct
-            theirs = mine + Integer.signum(direction);
-        }
-        setOrder.accept(item, theirs);
-        setOrder.accept(neighbour, mine);
+                totalPoints, basedOnId, publishedAt, publishedBy, retiredAt, retiredBy, getVersion());
     }
 
     // ---- plain accessors ----
@@ -541,10 +400,6 @@ class CriteriaSet {
 
     int getYearTo() {
         return yearTo;
-    }
-
-    long getVersion() {
-        return version;
     }
 
     List<Competency> getCompetencies() {

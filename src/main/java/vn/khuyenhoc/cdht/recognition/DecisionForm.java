@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** What the draft form posts. Commune and year are chosen when the draft is created and shown read-only after. */
-class DecisionForm {
+class DecisionForm extends SignatureForm {
 
     private String unitCode;
 
@@ -18,9 +18,6 @@ class DecisionForm {
     @NotNull
     @DateTimeFormat(pattern = "dd/MM/yyyy")
     private LocalDate issuedOn;
-
-    @NotNull
-    private IssuerKind issuerKind;
 
     @Size(max = RecognitionDecisions.ISSUER_MAX)
     private String issuerName;
@@ -34,12 +31,6 @@ class DecisionForm {
     @Size(max = RecognitionDecisions.SIGNER_MAX)
     private String signerName;
 
-    @Size(max = RecognitionSettings.TITLE_MAX)
-    private String signerTitle;
-
-    @Size(max = RecognitionSettings.BASIS_MAX)
-    private String legalBasis;
-
     /** The draft's version when the form was opened (edit only). */
     private long version;
 
@@ -49,13 +40,11 @@ class DecisionForm {
         form.year = year;
         form.number = draft.number();
         form.issuedOn = draft.issuedOn();
-        form.issuerKind = draft.issuerKind();
         form.issuerName = draft.issuerName();
         form.superiorName = draft.superiorName();
         form.placeName = draft.placeName();
         form.signerName = draft.signerName();
-        form.signerTitle = draft.signerTitle();
-        form.legalBasis = draft.legalBasis();
+        form.sign(draft.issuerKind(), draft.signerTitle(), draft.legalBasis());
         return form;
     }
 
@@ -68,8 +57,8 @@ class DecisionForm {
     }
 
     DecisionDraft toDraft() {
-        return new DecisionDraft(number, issuedOn, issuerKind, issuerName, placeName, signerName, signerTitle,
-                legalBasis, superiorName);
+        return new DecisionDraft(number, issuedOn, getIssuerKind(), issuerName, placeName, signerName,
+                getSignerTitle(), getLegalBasis(), superiorName);
     }
 
     public String getUnitCode() {
@@ -104,14 +93,6 @@ class DecisionForm {
         this.issuedOn = issuedOn;
     }
 
-    public IssuerKind getIssuerKind() {
-        return issuerKind;
-    }
-
-    public void setIssuerKind(IssuerKind issuerKind) {
-        this.issuerKind = issuerKind;
-    }
-
     public String getIssuerName() {
         return issuerName;
     }
@@ -142,22 +123,6 @@ class DecisionForm {
 
     public void setSignerName(String signerName) {
         this.signerName = signerName;
-    }
-
-    public String getSignerTitle() {
-        return signerTitle;
-    }
-
-    public void setSignerTitle(String signerTitle) {
-        this.signerTitle = signerTitle;
-    }
-
-    public String getLegalBasis() {
-        return legalBasis;
-    }
-
-    public void setLegalBasis(String legalBasis) {
-        this.legalBasis = legalBasis;
     }
 
     public long getVersion() {

@@ -9,22 +9,18 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
+import vn.khuyenhoc.cdht.shared.ProvinceSettingEntity;
 
 /** A province's choice of who issues and signs its communes' recognition decisions. */
 @Entity
 @Table(name = "recognition_setting")
-class RecognitionSetting {
+class RecognitionSetting extends ProvinceSettingEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "recognition_setting_seq")
     @SequenceGenerator(name = "recognition_setting_seq", sequenceName = "recognition_setting_seq",
             allocationSize = 50)
     private Long id;
-
-    @Column(name = "province_unit_id", nullable = false)
-    private long provinceUnitId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "issuer_kind", nullable = false)
@@ -36,40 +32,27 @@ class RecognitionSetting {
     @Column(name = "legal_basis", nullable = false)
     private String legalBasis;
 
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
-
     protected RecognitionSetting() {
     }
 
     RecognitionSetting(long provinceUnitId) {
-        this.provinceUnitId = provinceUnitId;
+        super(provinceUnitId);
     }
 
     void change(IssuerKind kind, String title, String basis, String username) {
         this.issuerKind = kind;
         this.signerTitle = title;
         this.legalBasis = basis;
-        this.updatedBy = username;
-        this.updatedAt = Instant.now();
+        changedBy(username);
     }
 
     SettingView toView() {
-        return new SettingView(provinceUnitId, issuerKind, signerTitle, legalBasis, version, updatedBy, updatedAt);
+        return new SettingView(getProvinceUnitId(), issuerKind, signerTitle, legalBasis, getVersion(), getUpdatedBy(),
+                getUpdatedAt());
     }
 
     String describe() {
         return "issuer=" + issuerKind + " title='" + signerTitle.replace('\n', '/') + "' basis="
                 + legalBasis.length() + " chars";
-    }
-
-    long getVersion() {
-        return version;
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,15 +93,9 @@ class RecognitionSettings {
         RecognitionSetting setting = existing.orElseGet(() -> new RecognitionSetting(provinceId));
         String before = existing.map(RecognitionSetting::describe).orElse("defaults");
         setting.change(kind, title, basis, user.username());
-        try {
-            settings.saveAndFlush(setting);
-        } catch (DataIntegrityViolationException e) {
-            if (!Constraints.uniqueViolation(e)) {
-                throw e; // not the clash this message is about: the error page
-            }
-            // another manager saved the first setting of this province at the same moment
-            throw new BusinessRuleException("error.concurrentEdit");
-        }
+        // another manager may have saved the first setting of this province at the same moment
+        Constraints.unlessClash(() -> settings.saveAndFlush(setting),
+                () -> new BusinessRuleException("error.concurrentEdit"));
         audit.record(user.username(), "RECOGNITION_SETTING_UPDATED", AUDIT_TYPE, provinceId, provinceId,
                 province.name() + ": " + before + " -> " + setting.describe(), null);
     }

@@ -7,14 +7,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import org.springframework.data.jpa.repository.JpaRepository;
+import vn.khuyenhoc.cdht.shared.VersionedEntity;
 
 /** Population figures of a unit and year (each optional), entered from statistics or association records. */
 @Entity
 @Table(name = "report_population")
-class ReportPopulation {
+class ReportPopulation extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "report_population_seq")
@@ -37,23 +36,13 @@ class ReportPopulation {
     @Column(name = "association_trained")
     private Long associationTrained;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected ReportPopulation() {
     }
 
     ReportPopulation(long unitId, int year) {
         this.unitId = unitId;
         this.year = year;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
+        created();
     }
 
     void change(long newUnitId, int newYear, PopulationFigures figures) {
@@ -63,7 +52,7 @@ class ReportPopulation {
         this.officials = figures.officials();
         this.associationMembers = figures.associationMembers();
         this.associationTrained = figures.associationTrained();
-        this.updatedAt = Instant.now();
+        touch();
     }
 
     String describe() {
@@ -81,10 +70,6 @@ class ReportPopulation {
 
     int getYear() {
         return year;
-    }
-
-    long getVersion() {
-        return version;
     }
 
     PopulationFigures figures() {

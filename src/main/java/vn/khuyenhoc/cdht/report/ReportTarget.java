@@ -9,15 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.Instant;
 import org.springframework.data.jpa.repository.JpaRepository;
+import vn.khuyenhoc.cdht.shared.VersionedEntity;
 
 /** A target: indicator, scope (a unit, or national when null), year and percentage. */
 @Entity
 @Table(name = "report_target")
-class ReportTarget {
+class ReportTarget extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "report_target_seq")
@@ -37,20 +36,11 @@ class ReportTarget {
     @Column(nullable = false)
     private BigDecimal percentage;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected ReportTarget() {
     }
 
     ReportTarget(Indicator indicator, Long scopeUnitId, int year, BigDecimal percentage) {
-        this.createdAt = Instant.now();
+        created();
         change(indicator, scopeUnitId, year, percentage);
     }
 
@@ -59,7 +49,7 @@ class ReportTarget {
         this.scopeUnitId = newScope;
         this.year = newYear;
         this.percentage = newPercentage;
-        this.updatedAt = Instant.now();
+        touch();
     }
 
     String describe() {
@@ -85,10 +75,6 @@ class ReportTarget {
 
     BigDecimal getPercentage() {
         return percentage;
-    }
-
-    long getVersion() {
-        return version;
     }
 }
 

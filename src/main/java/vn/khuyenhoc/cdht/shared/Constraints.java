@@ -2,6 +2,7 @@ package vn.khuyenhoc.cdht.shared;
 
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
@@ -17,6 +18,22 @@ public final class Constraints {
     /** A unique key refused the row (SQLSTATE 23505, the same on PostgreSQL and H2). */
     public static boolean uniqueViolation(DataIntegrityViolationException error) {
         return sqlState(error, "23505");
+    }
+
+    /**
+     * Runs a save that a unique key may refuse because someone else stored the same row at the same moment: that
+     * refusal becomes the exception {@code clash} gives (a message for the user); any other integrity error goes on
+     * to the error page.
+     */
+    public static <T> T unlessClash(Supplier<T> save, Supplier<? extends RuntimeException> clash) {
+        try {
+            return save.get();
+        } catch (DataIntegrityViolationException e) {
+            if (!uniqueViolation(e)) {
+                throw e;
+            }
+            throw clash.get();
+        }
     }
 
     /** A foreign key refused the change: rows still refer to what was deleted (SQLSTATE 23503). */
