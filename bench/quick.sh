@@ -8,6 +8,7 @@
 #   PETCLINIC_JAR=../petclinic/target/spring-petclinic-4.0.0-SNAPSHOT.jar bench/quick.sh   # + petclinic /owners/1
 #   JFR=1 bench/quick.sh                             # + a flight recording of the load (target/bench/quick/load.jfr)
 #   QUICK_DB=postgres bench/quick.sh                 # demo data on PostgreSQL (database cdht_bench_quick, dropped)
+#   KEEP_DB=1 bench/quick.sh                         # the previous run's database again, one start only
 #
 # Environment: DURATION (5s a run), WARMUP (2s), CONNECTIONS ("1 8 32"), APP_PORT (8097), PET_PORT (8096),
 # JAVA_OPTS (""), SCENARIOS (all: "bare floor petclinic form-get form-post search commune-list dashboard"),
@@ -30,7 +31,13 @@ command -v wrk > /dev/null || { echo "wrk is required (apt-get install wrk)" >&2
 # shellcheck source=bench/load/common.sh
 . bench/load/common.sh
 run_started=$(date +%s)
-rm -rf "$OUT" && mkdir -p "$OUT"
+# KEEP_DB=1: reuse the database of the previous run (one start instead of two; for profiling a change)
+if [ -n "${KEEP_DB:-}" ]; then
+    find "$OUT" -maxdepth 1 -type f -delete 2> /dev/null || true
+else
+    rm -rf "$OUT"
+fi
+mkdir -p "$OUT"
 JAR=$(ls target/cdht-*.jar 2> /dev/null | head -1 || true)
 if [ -z "$JAR" ]; then
     ./mvnw -q package -DskipTests
@@ -40,7 +47,7 @@ cp "$JAR" "$OUT/app.jar"   # a copy: a rebuild during the run must not pull clas
 
 DB_ARGS=()
 if [ "${QUICK_DB:-h2}" = postgres ]; then
-    dropdb --if-exists cdht_bench_quick && createdb cdht_bench_quick
+    [ -n "${KEEP_DB:-}" ] || { dropdb --if-exists cdht_bench_quick && createdb cdht_bench_quick; }
     DB_ARGS=(--spring.profiles.active=postgres --cdht.demo.mode=on
         --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/cdht_bench_quick?reWriteBatchedInserts=true"
         --spring.datasource.username="$PGUSER" --spring.datasource.password="${PGPASSWORD:-}")
@@ -67,11 +74,14 @@ start_app() {
     READY_AFTER=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
 }
 curl -s -o /dev/null "$BASE/login" && { echo "port $APP_PORT is in use: set APP_PORT" >&2; exit 1; }
-echo "== first start (new database: migrations and demo data)"
-start_app app-first.log
-STARTUP_NEW=$READY_AFTER
-echo "   ready after $STARTUP_NEW s"
-stop_pid "$APP_PID"
+STARTUP_NEW="(not measured: KEEP_DB)"
+if [ -z "${KEEP_DB:-}" ]; then
+    echo "== first start (new database: migrations and demo data)"
+    start_app app-first.log
+    STARTUP_NEW=$READY_AFTER
+    echo "   ready after $STARTUP_NEW s"
+    stop_pid "$APP_PID"
+fi
 echo "== second start (existing database)"
 start_app app.log
 STARTUP=$READY_AFTER
