@@ -10,7 +10,7 @@
 # Environment: BENCH_DB (cdht_bench_province), CITIZENS (1600000), SEED (42), DURATION per run (15s), WARMUP per
 # scenario (5s), CONNECTIONS ("1 8 32"), APP_PORT (8098), JAVA_OPTS (""), RAW_RUNS (3), DASHBOARD_RUNS (50),
 # SKIP_SQL (unset: run the SQL baselines), SKIP_IMPORT (unset: run the import beside COPY on IMPORT_DB,
-# default cdht_bench_import, IMPORT_ROWS rows, default 100000), SCENARIOS (all: "floor search search-province form-get form-post
+# default cdht_bench_import, IMPORT_ROWS rows, default 100000), SCENARIOS (all: "bare floor search search-province form-get form-post
 # commune-list dashboard forecast completeness compare pivot"), PGHOST (127.0.0.1), PGUSER (postgres).
 # Output: target/bench/load/ (wrk outputs, app.log, results.tsv, report.md). Not a test: CI never runs it.
 set -euo pipefail
@@ -76,18 +76,9 @@ STARTUP=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 
 STARTED_LINE=$(grep -o "Started CdhtApplication in [0-9.]* seconds" "$OUT/app.log" | grep -o "[0-9.]* seconds" || true)
 echo "start-up: first 200 on /login after $STARTUP s (Spring: $STARTED_LINE)"
 
-# ---- sessions: GET /login for the CSRF token, POST the credentials, keep SESSION; the session's own token ----
-csrf_of() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
-login() {
-    local user=$1 jar="$OUT/$1.cookies" token where
-    rm -f "$jar"
-    token=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | csrf_of)
-    where=$(curl -s -o /dev/null -c "$jar" -b "$jar" -w '%{redirect_url}' --data-urlencode "username=$user" \
-        --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$token" "$BASE/login")
-    case "$where" in *login*|"") echo "login of $user failed ($where)" >&2; exit 1 ;; esac
-    awk '$6 == "SESSION" { print $7 }' "$jar"
-}
-csrf_for() { curl -s -b "SESSION=$1" "$BASE/bench/floor" | csrf_of; }
+# ---- sessions, wrk runs and the goals table: bench/load/common.sh ----
+# shellcheck source=bench/load/common.sh
+. bench/load/common.sh
 XA=$(login bench-xa)
 XA_CSRF=$(csrf_for "$XA")
 TINH=$(login bench-tinh)
@@ -123,31 +114,12 @@ drain() {
     echo "   (the application was still busy after 300 s)" >&2
 }
 
-# wrk_run NAME SCENARIO SESSION PATH CONNECTIONS DURATION -> the RESULT line
-wrk_run() {
-    local name=$1 scenario=$2 session=$3 path=$4 c=$5 duration=$6 t
-    t=$(( c < 2 ? c : 2 ))
-    drain
-    [ "$scenario" = save ] && editable_ids
-    SCENARIO=$scenario SESSION=$session CSRF=$XA_CSRF PATH_=$path THREADS=$t IDS_FILE=$IDS_FILE \
-        INDICATORS=$INDICATORS wrk -t"$t" -c"$c" -d"$duration" --timeout 30s -s bench/load/scenario.lua "$BASE" \
-        > "$OUT/$name-$c.txt" 2>&1 || true
-    grep "^RESULT" "$OUT/$name-$c.txt" || echo "RESULT rps=0 p50=0 p95=0 p99=0 requests=0 errors=-1 ok=0 other=0"
-}
-scenario() {
-    local name=$1 label=$2 scenario=$3 session=$4 path=$5 c line
-    case " ${SCENARIOS:-floor search search-province form-get form-post commune-list dashboard forecast completeness compare pivot} " in
-        *" $name "*) ;;
-        *) return 0 ;;
-    esac
-    echo "== $label"
-    wrk_run "$name-warmup" "$scenario" "$session" "$path" 8 "$WARMUP" > /dev/null
-    for c in $CONNECTIONS; do
-        line=$(wrk_run "$name" "$scenario" "$session" "$path" "$c" "$DURATION")
-        echo "   $c users: $line"
-        printf '%s\t%s\t%s\t%s\n' "$name" "$label" "$c" "$line" >> "$OUT/results.tsv"
-    done
-}
+# a save moves versions on: read the editable assessments again before each POST run
+before_run() { [ "$1" = save ] && editable_ids; return 0; }
+SCENARIOS=${SCENARIOS:-"bare floor search search-province form-get form-post commune-list dashboard forecast completeness compare pivot"}
+APP_JAVA=$APP_PID   # setsid execs java in place: the pid is the JVM's
+GC0=$(gc_seconds "$APP_JAVA"); load_started=$(date +%s%N)
+scenario bare "bare page /bench/bare (no security, no session; issue 18)" get "" /bench/bare
 scenario floor "framework floor: /bench/floor (commune officer)" get "$XA" /bench/floor
 scenario search "citizen search /citizens?q=... (commune officer, ~20,000 citizens)" search "$XA" /
 scenario search-province "citizen search /citizens?q=... (province officer, all citizens)" search "$TINH" /
@@ -165,6 +137,8 @@ scenario compare "province comparison /report/$PROVINCE/$YEAR/compare (communes,
 scenario pivot "province pivot /report/$PROVINCE/pivot (communes x age band, all years)" get "$TINH" \
     "/report/$PROVINCE/pivot?rows=unit&cols=age_band&measure=rate"
 SAVED=$(q "SELECT count(*) FROM assessment WHERE version > 0 AND assessment_year = $YEAR")
+GC_PERCENT=$(gc_percent "$APP_JAVA" "$GC0" "$load_started")
+RSS_MB=$(( $(ps -o rss= -p "$APP_JAVA") / 1024 ))
 
 stop_app
 
@@ -195,8 +169,6 @@ fi
 RAW_P95=$(awk '$1 == "province-raw" { print $7 }' target/bench/results.txt 2> /dev/null || true)
 
 # ---- the report ----
-field() { { grep -o "$2=[-0-9.]*" <<< "$1" || true; } | cut -d= -f2; }   # empty for a scenario not run
-value() { awk -F'\t' -v n="$1" -v c="$2" '$1 == n && $3 == c { print $4 }' "$OUT/results.tsv"; }
 {
     echo "### Run of $(date -u '+%Y-%m-%d %H:%M UTC') on $DB"
     echo
@@ -210,32 +182,18 @@ value() { awk -F'\t' -v n="$1" -v c="$2" '$1 == n && $3 == c { print $4 }' "$OUT
         "wrk: $DURATION a run after a $WARMUP warm-up per scenario, threads = min(users, 2), keep-alive."
     echo
     echo "Start-up: **$STARTUP s** from process start to the first 200 on /login (Spring's own figure: $STARTED_LINE)."
+    echo "Memory after the load: RSS $RSS_MB MB (JAVA_OPTS '${JAVA_OPTS:-}'); GC $GC_PERCENT % of the load's wall time."
     echo
-    echo "| scenario | users | req/s | p50 (ms) | p95 (ms) | p99 (ms) | requests | errors / unexpected status |"
-    echo "|---|---|---|---|---|---|---|---|"
-    while IFS=$'\t' read -r name label c line; do
-        extra=""
-        [ "$name" = form-post ] && extra=" (saves $(field "$line" saves), conflicts $(field "$line" conflicts))"
-        echo "| $label | $c | $(field "$line" rps) | $(field "$line" p50) | $(field "$line" p95) | $(field "$line" p99)" \
-            "| $(field "$line" requests) | $(field "$line" errors) / $(field "$line" other)$extra |"
-    done < "$OUT/results.tsv"
+    results_table
     echo
     echo "Assessments of $YEAR saved at least once by the POST runs (all runs so far on this database): $SAVED."
     echo
     echo "**Ratios to the baselines**"
     echo
-    echo "| check | users | measured | target | met |"
-    echo "|---|---|---|---|---|"
-    for c in $CONNECTIONS; do
-        floor=$(field "$(value floor "$c")" rps)
-        for name in form-get form-post; do
-            line=$(value "$name" "$c")
-            awk -v n="$name" -v c="$c" -v r="$(field "$line" rps)" -v f="$floor" -v p="$(field "$line" p95)" 'BEGIN {
-                ratio = f > 0 ? r / f : 0
-                printf "| %s throughput / floor | %s | %.2f (%s / %s req/s) | >= 0.7 | %s |\n", n, c, ratio, r, f,
-                    ratio >= 0.7 ? "yes" : "**no**"
-                if (c == 32) printf "| %s p95 | 32 | %s ms | <= 50 ms | %s |\n", n, p, p <= 50 ? "yes" : "**no**" }'
-        done
+    goals_table
+    for name in form-get form-post; do
+        awk -v n="$name" -v p="$(field "$(value "$name" 32)" p95)" 'BEGIN {
+            if (p != "") printf "| %s p95 | 32 | %s ms | <= 50 ms | %s |\n", n, p, p <= 50 ? "yes" : "**no**" }'
     done
     if [ -n "$RAW_P95" ]; then
         for c in $CONNECTIONS; do
@@ -254,6 +212,7 @@ value() { awk -F'\t' -v n="$1" -v c="$2" '$1 == n && $3 == c { print $4 }' "$OUT
         done
     done
     awk -v s="$STARTUP" 'BEGIN { printf "| start-up | - | %s s | <= 8 s | %s |\n", s, s <= 8 ? "yes" : "**no**" }'
+    awk -v g="$GC_PERCENT" 'BEGIN { printf "| GC time during the load | - | %s %% | < 5 %% | %s |\n", g, g < 5 ? "yes" : "**no**" }'
     echo
     echo "**Dashboard SQL beside the raw aggregate** (bench/dashboard-vs-raw.sh, pgbench, one client, app stopped)"
     echo

@@ -17,7 +17,10 @@ local path = os.getenv("PATH_") or "/"
 local session = os.getenv("SESSION") or ""
 local csrf = os.getenv("CSRF") or ""
 
-wrk.headers["Cookie"] = "SESSION=" .. session
+-- no cookie at all for the pages outside the session (the bare page, petclinic)
+if session ~= "" then
+    wrk.headers["Cookie"] = "SESSION=" .. session
+end
 wrk.headers["Accept-Encoding"] = "gzip"
 
 local threads = {}

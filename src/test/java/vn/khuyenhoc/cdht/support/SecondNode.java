@@ -21,7 +21,7 @@ public final class SecondNode implements AutoCloseable {
     }
 
     /** Starts a node on the same database as {@code first}, with the same keys. */
-    public static SecondNode startLike(Environment first, Map<String, Object> extra) {
+    public static SecondNode startLike(Environment first, Map<String, Object> extra, Class<?>... extraSources) {
         Map<String, Object> settings = new java.util.HashMap<>(Map.of(
                 "spring.datasource.url", first.getRequiredProperty("spring.datasource.url"),
                 "spring.datasource.username", first.getRequiredProperty("spring.datasource.username"),
@@ -37,7 +37,8 @@ public final class SecondNode implements AutoCloseable {
         // as command-line arguments: they win over application.properties (default properties would not)
         String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CdhtApplication.class).run(arguments);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CdhtApplication.class)
+                .sources(extraSources).run(arguments);
         return new SecondNode(context);
     }
 
