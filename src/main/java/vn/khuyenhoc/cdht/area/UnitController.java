@@ -34,11 +34,13 @@ class UnitController {
     private static final String IMPORT_SESSION_KEY = "unitImport";
 
     private final Units units;
+    private final UnitScope scope;
     private final UnitAdministration administration;
     private final UnitCsvImport csvImport;
 
-    UnitController(Units units, UnitAdministration administration, UnitCsvImport csvImport) {
+    UnitController(Units units, UnitScope scope, UnitAdministration administration, UnitCsvImport csvImport) {
         this.units = units;
+        this.scope = scope;
         this.administration = administration;
         this.csvImport = csvImport;
     }
@@ -60,14 +62,14 @@ class UnitController {
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean retired, Model model) {
-        UnitSummary unit = units.requireVisible(user, id);
+        UnitSummary unit = scope.requireVisible(user, id);
         model.addAttribute("unit", unit);
         model.addAttribute("breadcrumbs", units.breadcrumbs(user, id));
         model.addAttribute("children", units.children(id, retired));
         model.addAttribute("showRetired", retired);
         model.addAttribute("predecessors", units.predecessors(id));
         model.addAttribute("successors", units.successors(id));
-        model.addAttribute("parent", unit.parentId() == null || !units.canSee(user, unit.parentId())
+        model.addAttribute("parent", unit.parentId() == null || !scope.canSee(user, unit.parentId())
                 ? null : units.get(unit.parentId()));
         return "area/show";
     }
@@ -78,7 +80,7 @@ class UnitController {
             Model model) {
         model.addAttribute("q", q);
         model.addAttribute("retired", retired);
-        model.addAttribute("results", units.search(user, q, retired, PageRequest.of(Math.max(page, 0), 25)));
+        model.addAttribute("results", units.search(scope.subtree(user), q, retired, PageRequest.of(Math.max(page, 0), 25)));
         return "area/search";
     }
 
@@ -89,7 +91,7 @@ class UnitController {
         UnitForm form = new UnitForm();
         form.setValidFrom(LocalDate.now());
         if (parent != null) {
-            UnitSummary parentUnit = units.requireVisible(user, parent);
+            UnitSummary parentUnit = scope.requireVisible(user, parent);
             form.setParentCode(parentUnit.code());
             units.levels().stream()
                     .filter(l -> l.sortOrder() > levelOrder(parentUnit.levelCode()))
@@ -119,7 +121,7 @@ class UnitController {
     @GetMapping("/{id}/edit")
     String editForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         requireAdmin(user);
-        UnitSummary unit = units.requireVisible(user, id);
+        UnitSummary unit = scope.requireVisible(user, id);
         String parentCode = unit.parentId() == null ? "" : units.get(unit.parentId()).code();
         model.addAttribute("unitForm", UnitForm.of(unit, parentCode));
         return formView(model, unit);
@@ -130,7 +132,7 @@ class UnitController {
             @Valid @ModelAttribute("unitForm") UnitForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         requireAdmin(user);
-        UnitSummary unit = units.requireVisible(user, id);
+        UnitSummary unit = scope.requireVisible(user, id);
         if (result.hasErrors()) {
             return formView(model, unit);
         }
@@ -154,7 +156,7 @@ class UnitController {
     String retire(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate validTo,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        units.requireVisible(user, id);
+        scope.requireVisible(user, id);
         try {
             administration.retire(user, id, validTo, reason);
             redirect.addFlashAttribute("success", "area.retired");
@@ -166,7 +168,7 @@ class UnitController {
 
     @PostMapping("/{id}/delete")
     String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-        UnitSummary unit = units.requireVisible(user, id);
+        UnitSummary unit = scope.requireVisible(user, id);
         try {
             administration.delete(user, id);
             redirect.addFlashAttribute("success", "area.deleted");

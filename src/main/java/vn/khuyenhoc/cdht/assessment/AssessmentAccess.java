@@ -10,7 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
@@ -30,11 +30,11 @@ class AssessmentAccess {
     static final String OWN_ENTRY = "assessment.verify.ownEntry";
 
     private final AssessmentRepository assessments;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final WorkflowSettings settings;
     private final ApplicationEventPublisher events;
 
-    AssessmentAccess(AssessmentRepository assessments, DataEntryScope scope, WorkflowSettings settings,
+    AssessmentAccess(AssessmentRepository assessments, UnitScope scope, WorkflowSettings settings,
             ApplicationEventPublisher events) {
         this.assessments = assessments;
         this.scope = scope;
@@ -48,7 +48,7 @@ class AssessmentAccess {
 
     Assessment readable(CurrentUser user, long id) {
         Assessment assessment = load(id);
-        scope.requireReadable(user, assessment.getUnitId());
+        scope.requireVisible(user, assessment.getUnitId());
         return assessment;
     }
 
@@ -104,7 +104,7 @@ class AssessmentAccess {
                 }
                 Set<Long> off = without;
                 if (applies.computeIfAbsent(row.unitId(),
-                        unit -> WorkflowSettings.separationApplies(scope.subtreePath(unit), off))) {
+                        unit -> WorkflowSettings.separationApplies(scope.subtreeOf(unit).path(), off))) {
                     continue;
                 }
             }

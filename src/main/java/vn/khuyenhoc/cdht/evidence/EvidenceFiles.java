@@ -20,7 +20,7 @@ import vn.khuyenhoc.cdht.assessment.AssessmentDetail;
 import vn.khuyenhoc.cdht.assessment.Assessments;
 import vn.khuyenhoc.cdht.assessment.SelfAssessments;
 import vn.khuyenhoc.cdht.audit.AuditLog;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
@@ -49,11 +49,11 @@ public class EvidenceFiles {
     private final EvidenceSettings settings;
     private final Assessments assessments;
     private final SelfAssessments selfAssessments;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final AuditLog audit;
 
     EvidenceFiles(JdbcTemplate jdbc, EvidenceChecks checks, EvidenceSettings settings, Assessments assessments,
-            SelfAssessments selfAssessments, DataEntryScope scope, AuditLog audit) {
+            SelfAssessments selfAssessments, UnitScope scope, AuditLog audit) {
         this.jdbc = jdbc;
         this.checks = checks;
         this.settings = settings;
@@ -136,7 +136,7 @@ public class EvidenceFiles {
     @Transactional(readOnly = true)
     public Content open(CurrentUser user, long fileId, boolean thumbnail) {
         Stored stored = stored(fileId);
-        scope.requireReadable(user, stored.unitId());
+        scope.requireVisible(user, stored.unitId());
         return content(fileId, stored.file(), thumbnail);
     }
 

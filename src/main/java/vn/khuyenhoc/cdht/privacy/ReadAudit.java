@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import vn.khuyenhoc.cdht.area.UnitSummary;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.assessment.AssessmentDetail;
 import vn.khuyenhoc.cdht.audit.AuditEntry;
@@ -51,10 +52,12 @@ class ReadAudit implements HandlerInterceptor {
 
     private final AuditLog audit;
     private final Units units;
+    private final UnitScope scope;
 
-    ReadAudit(AuditLog audit, Units units) {
+    ReadAudit(AuditLog audit, Units units, UnitScope scope) {
         this.audit = audit;
         this.units = units;
+        this.scope = scope;
     }
 
     /** One line of the read audit page. */
@@ -107,7 +110,7 @@ class ReadAudit implements HandlerInterceptor {
         if (user.role() != Role.ADMIN && user.role() != Role.PROVINCE_OFFICER && user.role() != Role.COMMUNE_OFFICER) {
             throw new OutOfScopeException(user.username() + " may not read the read audit");
         }
-        List<AuditEntry> entries = audit.reads(ACTIONS, units.scopePath(user), SHOWN);
+        List<AuditEntry> entries = audit.reads(ACTIONS, scope.subtree(user), SHOWN);
         return entries.stream().map(e -> new Line(java.time.LocalDateTime.ofInstant(e.occurredAt(), ZONE), e.actor(), e.action(), e.entityType(),
                 e.entityId(), e.unitId() == null ? "" : units.find(e.unitId()).map(UnitSummary::name).orElse(""),
                 "LIST".equals(e.entityType()) ? e.details() : null)).toList();

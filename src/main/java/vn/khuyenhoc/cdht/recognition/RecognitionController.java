@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.khuyenhoc.cdht.area.UnitSummary;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
-import vn.khuyenhoc.cdht.community.UnitOption;
+import vn.khuyenhoc.cdht.area.UnitScope;
+import vn.khuyenhoc.cdht.area.UnitOption;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.FormErrors;
@@ -51,10 +51,10 @@ class RecognitionController {
     private final RecognitionDecisions decisions;
     private final RecognitionSettings settings;
     private final DecisionDocuments documents;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
 
     RecognitionController(RecognitionDecisions decisions, RecognitionSettings settings, DecisionDocuments documents,
-            DataEntryScope scope) {
+            UnitScope scope) {
         this.decisions = decisions;
         this.settings = settings;
         this.documents = documents;

@@ -23,9 +23,10 @@ import vn.khuyenhoc.cdht.assessment.AssessmentConflictException;
 import vn.khuyenhoc.cdht.assessment.AssessmentDecisions;
 import vn.khuyenhoc.cdht.assessment.Decision;
 import vn.khuyenhoc.cdht.audit.AuditLog;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.Subtree;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.community.UnitLevels;
-import vn.khuyenhoc.cdht.community.UnitOption;
+import vn.khuyenhoc.cdht.area.UnitOption;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
@@ -59,7 +60,7 @@ class RecognitionDecisions {
     private final RecognitionItemRepository items;
     private final AssessmentDecisions assessmentDecisions;
     private final RecognitionSettings settings;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final Units units;
     private final AuditLog audit;
     private final MessageSource messages;
@@ -68,7 +69,7 @@ class RecognitionDecisions {
     private final ObjectProvider<DecisionPicks> picks;
 
     RecognitionDecisions(RecognitionDecisionRepository decisions, RecognitionItemRepository items,
-            AssessmentDecisions assessmentDecisions, RecognitionSettings settings, DataEntryScope scope,
+            AssessmentDecisions assessmentDecisions, RecognitionSettings settings, UnitScope scope,
             Units units, AuditLog audit, MessageSource messages, NamedParameterJdbcTemplate jdbc,
             ObjectProvider<DecisionPicks> picks) {
         this.picks = picks;
@@ -101,12 +102,15 @@ class RecognitionDecisions {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder("""
                 from recognition_decision d join admin_unit u on u.id = d.unit_id
-                where u.path like :scopePath || '%' and d.decision_year = :year""");
-        params.put("scopePath", scope.scopePath(user));
+                where d.decision_year = :year""");
+        Subtree within = scope.subtree(user);
+        where.append(" and ").append(Subtree.below("u.path", "scopePath"));
+        params.put("scopePath", within.path());
         params.put("year", year);
         if (withinUnitId != null) {
-            where.append(" and u.path like :unitPath || '%'");
-            params.put("unitPath", scope.subtreePath(withinUnitId));
+            Subtree unit = scope.subtreeOf(withinUnitId);
+            where.append(" and ").append(Subtree.below("u.path", "unitPath"));
+            params.put("unitPath", unit.path());
         }
         long total = jdbc.queryForObject("select count(*) " + where, params, Long.class);
         params.put("limit", pageable.getPageSize());
@@ -133,7 +137,7 @@ class RecognitionDecisions {
     @Transactional(readOnly = true)
     DecisionSummary get(CurrentUser user, long id) {
         RecognitionDecision decision = load(id);
-        scope.requireReadable(user, decision.getUnitId());
+        scope.requireVisible(user, decision.getUnitId());
         return summary(decision);
     }
 
@@ -141,7 +145,7 @@ class RecognitionDecisions {
     @Transactional(readOnly = true)
     DecisionDetail detail(CurrentUser user, long id) {
         RecognitionDecision decision = load(id);
-        scope.requireReadable(user, decision.getUnitId());
+        scope.requireVisible(user, decision.getUnitId());
         List<RecognitionItem> included = items.findByDecisionIdOrderByPosition(id);
         Set<Long> stale = new HashSet<>();
         if (decision.isDraft() && !included.isEmpty()) {
@@ -164,7 +168,7 @@ class RecognitionDecisions {
     @Transactional(readOnly = true)
     long selectedCount(CurrentUser user, long id) {
         RecognitionDecision decision = load(id);
-        scope.requireReadable(user, decision.getUnitId());
+        scope.requireVisible(user, decision.getUnitId());
         return items.countByDecisionId(id);
     }
 

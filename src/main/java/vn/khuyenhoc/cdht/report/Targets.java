@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
-import vn.khuyenhoc.cdht.area.Units;
+import vn.khuyenhoc.cdht.area.Subtree;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.Constraints;
@@ -32,13 +33,13 @@ class Targets {
     static final String AUDIT_TYPE = "REPORT_TARGET";
 
     private final ReportTargetRepository targets;
-    private final Units units;
+    private final UnitScope scope;
     private final AuditLog audit;
     private final NamedParameterJdbcTemplate jdbc;
 
-    Targets(ReportTargetRepository targets, Units units, AuditLog audit, NamedParameterJdbcTemplate jdbc) {
+    Targets(ReportTargetRepository targets, UnitScope scope, AuditLog audit, NamedParameterJdbcTemplate jdbc) {
         this.targets = targets;
-        this.units = units;
+        this.scope = scope;
         this.audit = audit;
         this.jdbc = jdbc;
     }
@@ -54,12 +55,14 @@ class Targets {
     @Transactional(readOnly = true)
     List<TargetRow> list(CurrentUser user) {
         requireManager(user);
+        Subtree within = scope.subtree(user);
         List<TargetRow> rows = new ArrayList<>(jdbc.query("""
                 SELECT t.id, t.indicator, t.scope_unit_id, u.code, u.name, t.target_year, t.percentage, t.version
                 FROM report_target t LEFT JOIN admin_unit u ON u.id = t.scope_unit_id
-                WHERE t.scope_unit_id IS NULL OR u.path LIKE :scopePath || '%'
+                WHERE t.scope_unit_id IS NULL OR """ + Subtree.below("u.path", "scopePath") + """
+
                 ORDER BY t.indicator, COALESCE(u.depth, -1), u.name, t.target_year""",
-                Map.of("scopePath", units.scopePath(user)), (rs, i) -> {
+                Map.of("scopePath", within.path()), (rs, i) -> {
                     Long scope = rs.getObject("scope_unit_id", Long.class);
                     return new TargetRow(rs.getLong("id"), Indicator.valueOf(rs.getString("indicator")), scope,
                             rs.getString("code"), rs.getString("name"), rs.getInt("target_year"),
@@ -127,7 +130,7 @@ class Targets {
             }
             return null;
         }
-        return units.findByCode(code.trim()).filter(u -> units.canSee(user, u.id()))
+        return scope.visibleUnit(user, code)
                 .orElseThrow(() -> BusinessRuleException.onField("scopeCode", "report.unit.unknown", code.trim()));
     }
 
@@ -138,7 +141,7 @@ class Targets {
             }
             return null;
         }
-        return units.requireVisible(user, scopeUnitId);
+        return scope.requireVisible(user, scopeUnitId);
     }
 
     private void requireUnique(Indicator indicator, UnitSummary scope, int year, Long selfId) {
