@@ -24,7 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.FormErrors;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 
 /** Browsing and maintaining the unit tree. Scope and role checks live in {@link Units} and the services. */
 @Controller
@@ -87,7 +86,7 @@ class UnitController {
     @GetMapping("/new")
     String createForm(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long parent,
             Model model) {
-        requireAdmin(user);
+        administration.requireAdmin(user);
         UnitForm form = new UnitForm();
         form.setValidFrom(LocalDate.now());
         if (parent != null) {
@@ -120,7 +119,7 @@ class UnitController {
 
     @GetMapping("/{id}/edit")
     String editForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        requireAdmin(user);
+        administration.requireAdmin(user);
         UnitSummary unit = scope.requireVisible(user, id);
         String parentCode = unit.parentId() == null ? "" : units.get(unit.parentId()).code();
         model.addAttribute("unitForm", UnitForm.of(unit, parentCode));
@@ -131,7 +130,7 @@ class UnitController {
     String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @Valid @ModelAttribute("unitForm") UnitForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        requireAdmin(user);
+        administration.requireAdmin(user);
         UnitSummary unit = scope.requireVisible(user, id);
         if (result.hasErrors()) {
             return formView(model, unit);
@@ -181,7 +180,7 @@ class UnitController {
 
     @GetMapping("/successions/new")
     String successionForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-        requireAdmin(user);
+        administration.requireAdmin(user);
         model.addAttribute("successionForm", new SuccessionForm());
         return "area/succession";
     }
@@ -190,7 +189,7 @@ class UnitController {
     String recordSuccession(@AuthenticationPrincipal CurrentUser user,
             @Valid @ModelAttribute("successionForm") SuccessionForm form, BindingResult result,
             RedirectAttributes redirect) {
-        requireAdmin(user);
+        administration.requireAdmin(user);
         if (result.hasErrors()) {
             return "area/succession";
         }
@@ -209,7 +208,7 @@ class UnitController {
 
     @GetMapping("/import")
     String importForm(@AuthenticationPrincipal CurrentUser user) {
-        requireAdmin(user);
+        administration.requireAdmin(user);
         return "area/import";
     }
 
@@ -217,7 +216,7 @@ class UnitController {
     @PostMapping("/import")
     String dryRun(@AuthenticationPrincipal CurrentUser user, @RequestParam("file") MultipartFile file,
             HttpSession session, Model model) throws IOException {
-        requireAdmin(user);
+        administration.requireAdmin(user);
         byte[] content = file.getBytes();
         UnitCsvImport.ImportReport report = csvImport.run(user, content, true);
         model.addAttribute("report", report);
@@ -236,7 +235,7 @@ class UnitController {
     @PostMapping("/import/commit")
     String commitImport(@AuthenticationPrincipal CurrentUser user, @RequestParam String token, HttpSession session,
             Model model, RedirectAttributes redirect) {
-        requireAdmin(user);
+        administration.requireAdmin(user);
         Object pending = session.getAttribute(IMPORT_SESSION_KEY);
         if (!(pending instanceof PendingImport p) || !p.token().equals(token)) {
             redirect.addFlashAttribute("failure", "import.expired");
@@ -265,11 +264,6 @@ class UnitController {
                 .map(Units.LevelOption::sortOrder).orElse(Integer.MAX_VALUE);
     }
 
-    private static void requireAdmin(CurrentUser user) {
-        if (!user.isAdmin()) {
-            throw new OutOfScopeException("only admins change the unit tree");
-        }
-    }
 
     record PendingImport(String token, String fileName, byte[] content) implements java.io.Serializable {
     }

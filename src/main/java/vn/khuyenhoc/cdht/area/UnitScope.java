@@ -1,7 +1,6 @@
 package vn.khuyenhoc.cdht.area;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +12,6 @@ import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 import vn.khuyenhoc.cdht.shared.OutOfScopeException;
-import vn.khuyenhoc.cdht.shared.Role;
 
 /**
  * The one door for scope: whether a unit lies within a user's scope (the subtree of their unit; everything for an
@@ -27,8 +25,6 @@ import vn.khuyenhoc.cdht.shared.Role;
 @Transactional(readOnly = true)
 public class UnitScope {
 
-    /** Who enters people, collectives and assessments (where: inside their subtree). */
-    public static final Set<Role> DATA_ENTRY = EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER, Role.VERIFIER);
     /** More units than this on one form is a sign to type the code instead of picking from a list. */
     public static final int MAX_OPTIONS = 500;
 
@@ -88,7 +84,7 @@ public class UnitScope {
 
     /** Whether the role enters data at all; where is the unit's business. */
     public boolean mayWrite(CurrentUser user) {
-        return DATA_ENTRY.contains(user.role());
+        return AreaPolicy.ENTER_DATA.allows(user);
     }
 
     public void requireWriter(CurrentUser user) {

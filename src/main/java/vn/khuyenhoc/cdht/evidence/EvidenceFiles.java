@@ -177,9 +177,10 @@ public class EvidenceFiles {
         return jdbc.update("delete from evidence_file where citizen_id = ?", citizenId);
     }
 
-    /** Bytes stored per unit, largest first: the storage page of the administration. */
+    /** Bytes stored per unit, largest first: the storage page of the administration (403 for other roles). */
     @Transactional(readOnly = true)
-    public List<UnitStorage> storageByUnit() {
+    public List<UnitStorage> storageByUnit(CurrentUser user) {
+        EvidencePolicy.SEE_STORAGE.require(user);
         return jdbc.query("select unit_id, count(*) files, coalesce(sum(size_bytes), 0) bytes from evidence_file "
                         + "group by unit_id order by bytes desc",
                 (rs, n) -> new UnitStorage(rs.getLong("unit_id"), rs.getLong("files"), rs.getLong("bytes")));

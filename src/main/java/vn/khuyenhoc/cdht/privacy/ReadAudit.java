@@ -19,8 +19,6 @@ import vn.khuyenhoc.cdht.audit.AuditEntry;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.citizen.CitizenSummary;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
-import vn.khuyenhoc.cdht.shared.Role;
 
 /**
  * The read audit: a citizen's page or one of their assessments served, or a list with names downloaded, is
@@ -107,9 +105,7 @@ class ReadAudit implements HandlerInterceptor {
 
     /** The read lines within the user's subtree, newest first; for province officers, admins and communes. */
     List<Line> recent(CurrentUser user) {
-        if (user.role() != Role.ADMIN && user.role() != Role.PROVINCE_OFFICER && user.role() != Role.COMMUNE_OFFICER) {
-            throw new OutOfScopeException(user.username() + " may not read the read audit");
-        }
+        PrivacyPolicy.READ_AUDIT.require(user);
         List<AuditEntry> entries = audit.reads(ACTIONS, scope.subtree(user), SHOWN);
         return entries.stream().map(e -> new Line(java.time.LocalDateTime.ofInstant(e.occurredAt(), ZONE), e.actor(), e.action(), e.entityType(),
                 e.entityId(), e.unitId() == null ? "" : units.find(e.unitId()).map(UnitSummary::name).orElse(""),

@@ -23,8 +23,6 @@ import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
-import vn.khuyenhoc.cdht.shared.Role;
 
 /**
  * Maps without the internet: boundaries uploaded as GeoJSON (one Polygon or MultiPolygon feature per unit, the
@@ -79,16 +77,15 @@ class BoundaryMaps {
     private record Parsed(long unitId, String geometry, double[] box) {
     }
 
-    boolean mayUpload(CurrentUser user) {
-        return user.role() == Role.ADMIN;
+    /** 403 unless the role manages the boundaries. */
+    void requireUploader(CurrentUser user) {
+        ReportPolicy.MANAGE_BOUNDARIES.require(user);
     }
 
     /** Admins only; the units named must be today's units within the user's subtree. */
     @Transactional
     Upload upload(CurrentUser user, String fileName, byte[] content, boolean schematic) {
-        if (!mayUpload(user)) {
-            throw new OutOfScopeException("boundaries are uploaded by admins");
-        }
+        requireUploader(user);
         return store(user.username(), fileName, content, schematic, user);
     }
 

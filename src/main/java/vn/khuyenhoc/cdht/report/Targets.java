@@ -19,7 +19,6 @@ import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 import vn.khuyenhoc.cdht.shared.OutOfScopeException;
-import vn.khuyenhoc.cdht.shared.Role;
 
 /**
  * Targets as rows. Admins set national targets and any unit's; province officers set targets for units in their
@@ -44,11 +43,14 @@ class Targets {
         this.jdbc = jdbc;
     }
 
+    /** Whether the role manages targets and population figures (where: its subtree). */
+    static boolean mayManage(CurrentUser user) {
+        return ReportPolicy.MANAGE_TARGETS.allows(user);
+    }
+
     /** 403 unless the role manages targets and population figures. */
     static void requireManager(CurrentUser user) {
-        if (user.role() != Role.ADMIN && user.role() != Role.PROVINCE_OFFICER) {
-            throw new OutOfScopeException(user.username() + " (" + user.role() + ") does not manage targets");
-        }
+        ReportPolicy.MANAGE_TARGETS.require(user);
     }
 
     /** National targets and those of units in the user's subtree, by indicator, scope depth and year. */
@@ -66,7 +68,7 @@ class Targets {
                     Long scope = rs.getObject("scope_unit_id", Long.class);
                     return new TargetRow(rs.getLong("id"), Indicator.valueOf(rs.getString("indicator")), scope,
                             rs.getString("code"), rs.getString("name"), rs.getInt("target_year"),
-                            rs.getBigDecimal("percentage"), rs.getLong("version"), scope != null || user.isAdmin());
+                            rs.getBigDecimal("percentage"), rs.getLong("version"), scope != null || ReportPolicy.NATIONAL_TARGETS.allows(user));
                 }));
         // the SQL orders by the indicator's name; the page follows the decisions' order
         rows.sort(Comparator.comparing(TargetRow::indicator));
@@ -125,7 +127,7 @@ class Targets {
     /** The unit named on the form (blank: national, admins only); unknown or outside the subtree reads as unknown. */
     private UnitSummary scopeOf(CurrentUser user, String code) {
         if (code == null || code.isBlank()) {
-            if (!user.isAdmin()) {
+            if (!ReportPolicy.NATIONAL_TARGETS.allows(user)) {
                 throw BusinessRuleException.onField("scopeCode", "report.target.nationalAdminOnly");
             }
             return null;
@@ -136,7 +138,7 @@ class Targets {
 
     private UnitSummary requireScope(CurrentUser user, Long scopeUnitId) {
         if (scopeUnitId == null) {
-            if (!user.isAdmin()) {
+            if (!ReportPolicy.NATIONAL_TARGETS.allows(user)) {
                 throw new OutOfScopeException("national targets are the admins'");
             }
             return null;
