@@ -8,7 +8,8 @@ import vn.khuyenhoc.cdht.shared.UnitSubtree;
  * materialised path ("/1/51/101/") starts with the path of each of its ancestors, so "in the subtree" is one prefix
  * match, answered by the path index ({@code varchar_pattern_ops} on PostgreSQL). {@link UnitScope} hands these out.
  *
- * <p>Two shapes, each written here only:
+ * <p>Two shapes, each written here only (the predicates come with a space on each side, so they join safely onto
+ * a text block, which drops its trailing spaces):
  * <ul>
  * <li>{@link #below(String, String)}: {@code <column> like :<param> || '%'}, bound with {@link #path()}, for a
  * query that joins the unit table anyway (to print names, group by level);</li>
@@ -36,12 +37,12 @@ public record Subtree(String path) implements UnitSubtree {
      * the parameter to {@link #path()}.
      */
     public static String below(String column, String parameter) {
-        return column + " like :" + parameter + " || '%'";
+        return " " + column + " like :" + parameter + " || '%' ";
     }
 
     /** As {@link #below(String, String)} with a positional parameter ({@code ?}), for a plain JdbcTemplate. */
     public static String below(String column) {
-        return column + " like ? || '%'";
+        return " " + column + " like ? || '%' ";
     }
 
     /**
@@ -49,12 +50,12 @@ public record Subtree(String path) implements UnitSubtree {
      * of its ancestors. Bind the parameter to {@link #path()}.
      */
     public static String above(String column, String parameter) {
-        return ":" + parameter + " like " + column + " || '%'";
+        return " :" + parameter + " like " + column + " || '%' ";
     }
 
     /** {@code <descendant> like <ancestor> || '%'}: a join of two path columns, one unit within the other. */
     public static String within(String descendantColumn, String ancestorColumn) {
-        return descendantColumn + " like " + ancestorColumn + " || '%'";
+        return " " + descendantColumn + " like " + ancestorColumn + " || '%' ";
     }
 
     /**

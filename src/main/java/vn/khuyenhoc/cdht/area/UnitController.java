@@ -79,7 +79,8 @@ class UnitController {
             Model model) {
         model.addAttribute("q", q);
         model.addAttribute("retired", retired);
-        model.addAttribute("results", units.search(scope.subtree(user), q, retired, PageRequest.of(Math.max(page, 0), 25)));
+        model.addAttribute("results", units.search(scope.subtree(user), q, retired,
+                PageRequest.of(Math.max(page, 0), 25)));
         return "area/search";
     }
 

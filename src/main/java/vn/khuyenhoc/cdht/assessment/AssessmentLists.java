@@ -21,7 +21,8 @@ import vn.khuyenhoc.cdht.shared.CurrentUser;
 
 /**
  * Lists of assessments (and of citizens still without one) in the user's subtree, in SQL. The queries are driven
- * from the user's units ({@code a.unit_id in} the subtree, literal path, see {@link vn.khuyenhoc.cdht.area.Subtree}) through the index
+ * from the user's units ({@code a.unit_id in} the subtree, literal path, see
+ * {@link vn.khuyenhoc.cdht.area.Subtree}) through the index
  * {@code assessment (unit_id, assessment_year, state)}; the list columns (totals, pass) sit on the assessment row.
  * The citizen's name is joined from the citizen table for display and sorting only, and only for the units on the
  * page: the list is sorted by unit name first, so one grouped count per unit name (from the index) gives the total

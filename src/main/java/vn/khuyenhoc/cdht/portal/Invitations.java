@@ -107,7 +107,7 @@ class Invitations {
                 from portal_invitation i
                 join citizen_register c on c.id = i.citizen_id
                 join admin_unit u on u.id = i.unit_id
-                where i.assessment_year = :year and """ + Subtree.below("u.path", "path") + """
+                where i.assessment_year = :year and\s""" + Subtree.below("u.path", "path") + """
 
                 order by i.issued_at desc, i.id desc
                 limit""" + " " + MAX_ROWS, Map.of("year", year, "path", within.path()), (rs, n) -> new InvitationRow(
@@ -132,7 +132,7 @@ class Invitations {
                        count(a.id) filter (where a.channel = 'ONLINE_SELF') as online
                 from assessment_outcome a
                 join admin_unit u on u.id = a.unit_id
-                where a.assessment_year = :year and """ + Subtree.below("u.path", "path") + """
+                where a.assessment_year = :year and\s""" + Subtree.below("u.path", "path") + """
 
                 group by u.id, u.name, u.path
                 order by u.path
@@ -152,7 +152,7 @@ class Invitations {
                        (select i.expires_at from portal_invitation i where i.citizen_id = c.id
                           and i.assessment_year = :year order by i.id desc limit 1) as expires_at
                 from citizen_register c join admin_unit u on u.id = c.unit_id
-                where """ + Subtree.below("u.path", "path") + """
+                where\s""" + Subtree.below("u.path", "path") + """
 
                 order by c.search_name, c.id
                 limit""" + " " + MAX_BATCH, Map.of("path", within.path(), "year", year),

@@ -45,8 +45,8 @@ class DecisionPicks {
     private final CriteriaCatalog catalog;
 
     DecisionPicks(RecognitionDecisions service, RecognitionDecisionRepository decisions,
-            RecognitionItemRepository items, AssessmentDecisions assessmentDecisions, Units units, UnitScope scope, AuditLog audit,
-            CriteriaCatalog catalog) {
+            RecognitionItemRepository items, AssessmentDecisions assessmentDecisions, Units units, UnitScope scope,
+            AuditLog audit, CriteriaCatalog catalog) {
         this.service = service;
         this.decisions = decisions;
         this.items = items;

@@ -263,7 +263,7 @@ class BoundaryMaps {
         return jdbc.query("""
                 SELECT b.unit_id, u.code, u.name, b.schematic, b.source_name, b.uploaded_by, b.uploaded_at
                 FROM report_boundary b JOIN admin_unit u ON u.id = b.unit_id
-                WHERE """ + Subtree.below("u.path", "scope") + " ORDER BY u.path", Map.of("scope", within.path()),
+                WHERE\s""" + Subtree.below("u.path", "scope") + " ORDER BY u.path", Map.of("scope", within.path()),
                 (rs, i) -> new StoredBoundary(rs.getLong("unit_id"), rs.getString("code"), rs.getString("name"),
                         rs.getBoolean("schematic"), rs.getString("source_name"), rs.getString("uploaded_by"),
                         rs.getTimestamp("uploaded_at").toInstant()));

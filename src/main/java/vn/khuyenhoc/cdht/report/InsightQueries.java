@@ -54,7 +54,7 @@ class InsightQueries {
 
     static final String LEVEL_UNITS = """
             SELECT id, code, name, path FROM admin_unit
-            WHERE level_code = :level AND """ + Subtree.below("path", "prefix") + """
+            WHERE level_code = :level AND\s""" + Subtree.below("path", "prefix") + """
 
             AND (valid_to IS NULL OR valid_to >= :today)
             ORDER BY code, id""";
@@ -70,7 +70,7 @@ class InsightQueries {
     List<String> levelsBelow(String prefix) {
         return jdbc.queryForList("""
                 SELECT l.code FROM area_level l
-                WHERE EXISTS (SELECT 1 FROM admin_unit u WHERE u.level_code = l.code AND """
+                WHERE EXISTS (SELECT 1 FROM admin_unit u WHERE u.level_code = l.code AND\s"""
                 + Subtree.below("u.path", "prefix") + """
 
                               AND u.path <> :prefix AND (u.valid_to IS NULL OR u.valid_to >= :today))

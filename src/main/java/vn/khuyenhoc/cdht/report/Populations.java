@@ -46,7 +46,7 @@ class Populations {
                 SELECT p.id, p.unit_id, u.code, u.name, p.population_year, p.adults, p.officials,
                        p.association_members, p.association_trained, p.version
                 FROM report_population p JOIN admin_unit u ON u.id = p.unit_id
-                WHERE p.population_year = :year AND """ + Subtree.below("u.path", "scopePath") + """
+                WHERE p.population_year = :year AND\s""" + Subtree.below("u.path", "scopePath") + """
 
                 ORDER BY u.depth, u.name""", Map.of("year", year, "scopePath", within.path()),
                 (rs, i) -> new PopulationRow(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("code"),

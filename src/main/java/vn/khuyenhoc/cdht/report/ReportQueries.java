@@ -45,12 +45,12 @@ class ReportQueries {
                 WHERE c.hops < 20),
             unit_map (source_id, shown_path) AS (
                 SELECT u.id, u.path FROM admin_unit u
-                WHERE """ + Subtree.below("u.path", "prefix") + """
+                WHERE\s""" + Subtree.below("u.path", "prefix") + """
 
                 AND (u.valid_to IS NULL OR u.valid_to >= :today)
                 UNION ALL
                 SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-                WHERE """ + Subtree.below("t.path", "prefix") + """
+                WHERE\s""" + Subtree.below("t.path", "prefix") + """
 
                 AND (t.valid_to IS NULL OR t.valid_to >= :today))
             """;
@@ -58,7 +58,7 @@ class ReportQueries {
     /** The boundaries of the time: every unit of the subtree, current or retired, stands for itself. */
     static final String HISTORICAL_UNIT_MAP = """
             WITH unit_map (source_id, shown_path) AS (
-                SELECT u.id, u.path FROM admin_unit u WHERE """ + Subtree.below("u.path", "prefix") + """
+                SELECT u.id, u.path FROM admin_unit u WHERE\s""" + Subtree.below("u.path", "prefix") + """
             )
             """;
 

@@ -61,14 +61,15 @@ class Targets {
         List<TargetRow> rows = new ArrayList<>(jdbc.query("""
                 SELECT t.id, t.indicator, t.scope_unit_id, u.code, u.name, t.target_year, t.percentage, t.version
                 FROM report_target t LEFT JOIN admin_unit u ON u.id = t.scope_unit_id
-                WHERE t.scope_unit_id IS NULL OR """ + Subtree.below("u.path", "scopePath") + """
+                WHERE t.scope_unit_id IS NULL OR\s""" + Subtree.below("u.path", "scopePath") + """
 
                 ORDER BY t.indicator, COALESCE(u.depth, -1), u.name, t.target_year""",
                 Map.of("scopePath", within.path()), (rs, i) -> {
                     Long scope = rs.getObject("scope_unit_id", Long.class);
                     return new TargetRow(rs.getLong("id"), Indicator.valueOf(rs.getString("indicator")), scope,
                             rs.getString("code"), rs.getString("name"), rs.getInt("target_year"),
-                            rs.getBigDecimal("percentage"), rs.getLong("version"), scope != null || ReportPolicy.NATIONAL_TARGETS.allows(user));
+                            rs.getBigDecimal("percentage"), rs.getLong("version"),
+                            scope != null || ReportPolicy.NATIONAL_TARGETS.allows(user));
                 }));
         // the SQL orders by the indicator's name; the page follows the decisions' order
         rows.sort(Comparator.comparing(TargetRow::indicator));

@@ -133,7 +133,7 @@ class Exporter {
                 join admin_unit u on u.id = c.unit_id
                 left join assessment_outcome a on a.citizen_id = c.id and a.assessment_year = ?
                 left join assessment_score_sheet s on s.assessment_id = a.id
-                where """ + Subtree.below("u.path") + """
+                where\s""" + Subtree.below("u.path") + """
 
                 order by u.code, c.search_name, c.birth_year, c.id""", rs -> {
             long id = rs.getLong("id");
@@ -316,7 +316,7 @@ class Exporter {
         if (request.lists() != null) {
             cursor.query("""
                     select code, name from admin_unit
-                    where """ + Subtree.below("path") + """
+                    where\s""" + Subtree.below("path") + """
                      and level_code in ('hamlet', 'commune')
                       and valid_from <= ? and (valid_to is null or valid_to >= ?)
                     order by code""", rs -> {
