@@ -19,10 +19,12 @@ chain (start_id, cur_id, hops) AS (
     WHERE c.hops < 20),
 unit_map (source_id, shown_path) AS (
     SELECT u.id, u.path FROM admin_unit u
-    WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
-    UNION ALL
-    SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-    WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+    WHERE  u.path like :prefix || '%' 
+AND (u.valid_to IS NULL OR u.valid_to >= :today)
+UNION ALL
+SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
+WHERE  t.path like :prefix || '%' 
+    AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT x.child, x.target_group, SUM(x.assessed) AS assessed, SUM(x.draft) AS draft, SUM(x.submitted) AS submitted, SUM(x.verified) AS verified, SUM(x.returned) AS returned, SUM(x.recognised) AS recognised, SUM(x.not_recognised) AS not_recognised, SUM(x.passed) AS passed, SUM(x.recognised_adults) AS recognised_adults, SUM(x.recognised_digital) AS recognised_digital, SUM(x.recognised_proficient) AS recognised_proficient, SUM(x.recognised_digital_proficient) AS recognised_digital_proficient, SUM(x.recognised_online_self) AS recognised_online_self, SUM(x.adults_in_recognised_collectives) AS adults_in_recognised_collectives, SUM(x.cdht_adults_in_recognised_collectives) AS cdht_adults_in_recognised_collectives, SUM(x.officials_in_recognised_units) AS officials_in_recognised_units, SUM(x.cdht_officials_in_recognised_units) AS cdht_officials_in_recognised_units
 FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
@@ -47,10 +49,12 @@ chain (start_id, cur_id, hops) AS (
     WHERE c.hops < 20),
 unit_map (source_id, shown_path) AS (
     SELECT u.id, u.path FROM admin_unit u
-    WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
-    UNION ALL
-    SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-    WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+    WHERE  u.path like :prefix || '%' 
+AND (u.valid_to IS NULL OR u.valid_to >= :today)
+UNION ALL
+SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
+WHERE  t.path like :prefix || '%' 
+    AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT x.child, x.target_group, SUM(x.registered) AS n
 FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
@@ -75,10 +79,12 @@ chain (start_id, cur_id, hops) AS (
     WHERE c.hops < 20),
 unit_map (source_id, shown_path) AS (
     SELECT u.id, u.path FROM admin_unit u
-    WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
-    UNION ALL
-    SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-    WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+    WHERE  u.path like :prefix || '%' 
+AND (u.valid_to IS NULL OR u.valid_to >= :today)
+UNION ALL
+SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
+WHERE  t.path like :prefix || '%' 
+    AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT x.child, x.kind, SUM(x.total) AS n
 FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
@@ -103,10 +109,12 @@ chain (start_id, cur_id, hops) AS (
     WHERE c.hops < 20),
 unit_map (source_id, shown_path) AS (
     SELECT u.id, u.path FROM admin_unit u
-    WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
-    UNION ALL
-    SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-    WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+    WHERE  u.path like :prefix || '%' 
+AND (u.valid_to IS NULL OR u.valid_to >= :today)
+UNION ALL
+SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
+WHERE  t.path like :prefix || '%' 
+    AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT x.child, x.kind, SUM(x.recognised) AS n, SUM(x.recognised_members) AS members
 FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
@@ -132,10 +140,12 @@ chain (start_id, cur_id, hops) AS (
     WHERE c.hops < 20),
 unit_map (source_id, shown_path) AS (
     SELECT u.id, u.path FROM admin_unit u
-    WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
-    UNION ALL
-    SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-    WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+    WHERE  u.path like :prefix || '%' 
+AND (u.valid_to IS NULL OR u.valid_to >= :today)
+UNION ALL
+SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
+WHERE  t.path like :prefix || '%' 
+    AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT r.report_year, SUM(r.assessed) AS assessed, SUM(r.draft) AS draft, SUM(r.submitted) AS submitted, SUM(r.verified) AS verified, SUM(r.returned) AS returned, SUM(r.recognised) AS recognised, SUM(r.not_recognised) AS not_recognised, SUM(r.passed) AS passed, SUM(r.recognised_adults) AS recognised_adults, SUM(r.recognised_digital) AS recognised_digital, SUM(r.recognised_proficient) AS recognised_proficient, SUM(r.recognised_digital_proficient) AS recognised_digital_proficient, SUM(r.recognised_online_self) AS recognised_online_self, SUM(r.adults_in_recognised_collectives) AS adults_in_recognised_collectives, SUM(r.cdht_adults_in_recognised_collectives) AS cdht_adults_in_recognised_collectives, SUM(r.officials_in_recognised_units) AS officials_in_recognised_units, SUM(r.cdht_officials_in_recognised_units) AS cdht_officials_in_recognised_units
 FROM report_unit_year r JOIN unit_map m ON m.source_id = r.unit_id
 GROUP BY r.report_year

@@ -17,10 +17,12 @@ chain (start_id, cur_id, hops) AS (
     WHERE c.hops < 20),
 unit_map (source_id, shown_path) AS (
     SELECT u.id, u.path FROM admin_unit u
-    WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
-    UNION ALL
-    SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-    WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+    WHERE  u.path like :prefix || '%' 
+AND (u.valid_to IS NULL OR u.valid_to >= :today)
+UNION ALL
+SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
+WHERE  t.path like :prefix || '%' 
+    AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT x.child, x.report_year, SUM(x.assessed) AS assessed, SUM(x.draft) AS draft, SUM(x.submitted) AS submitted, SUM(x.verified) AS verified, SUM(x.returned) AS returned, SUM(x.recognised) AS recognised, SUM(x.not_recognised) AS not_recognised, SUM(x.passed) AS passed, SUM(x.recognised_adults) AS recognised_adults, SUM(x.recognised_digital) AS recognised_digital, SUM(x.recognised_proficient) AS recognised_proficient, SUM(x.recognised_digital_proficient) AS recognised_digital_proficient, SUM(x.recognised_online_self) AS recognised_online_self, SUM(x.adults_in_recognised_collectives) AS adults_in_recognised_collectives, SUM(x.cdht_adults_in_recognised_collectives) AS cdht_adults_in_recognised_collectives, SUM(x.officials_in_recognised_units) AS officials_in_recognised_units, SUM(x.cdht_officials_in_recognised_units) AS cdht_officials_in_recognised_units
 FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
@@ -45,16 +47,19 @@ chain (start_id, cur_id, hops) AS (
     WHERE c.hops < 20),
 unit_map (source_id, shown_path) AS (
     SELECT u.id, u.path FROM admin_unit u
-    WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
-    UNION ALL
-    SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-    WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+    WHERE  u.path like :prefix || '%' 
+AND (u.valid_to IS NULL OR u.valid_to >= :today)
+UNION ALL
+SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
+WHERE  t.path like :prefix || '%' 
+    AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT m.shown_path, r.report_year, SUM(r.assessed) AS assessed, SUM(r.draft) AS draft, SUM(r.submitted) AS submitted, SUM(r.verified) AS verified, SUM(r.returned) AS returned, SUM(r.recognised) AS recognised, SUM(r.not_recognised) AS not_recognised, SUM(r.passed) AS passed, SUM(r.recognised_adults) AS recognised_adults, SUM(r.recognised_digital) AS recognised_digital, SUM(r.recognised_proficient) AS recognised_proficient, SUM(r.recognised_digital_proficient) AS recognised_digital_proficient, SUM(r.recognised_online_self) AS recognised_online_self, SUM(r.adults_in_recognised_collectives) AS adults_in_recognised_collectives, SUM(r.cdht_adults_in_recognised_collectives) AS cdht_adults_in_recognised_collectives, SUM(r.officials_in_recognised_units) AS officials_in_recognised_units, SUM(r.cdht_officials_in_recognised_units) AS cdht_officials_in_recognised_units
 FROM report_unit_year r JOIN unit_map m ON m.source_id = r.unit_id
 GROUP BY m.shown_path, r.report_year;
 
 SELECT id, code, name, path FROM admin_unit
-WHERE level_code = :level AND path LIKE :prefix || '%' AND (valid_to IS NULL OR valid_to >= :today)
+WHERE level_code = :level AND  path like :prefix || '%' 
+AND (valid_to IS NULL OR valid_to >= :today)
 ORDER BY code, id;
 
 WITH RECURSIVE first_successor (old_unit_id, new_unit_id) AS (
@@ -74,10 +79,12 @@ chain (start_id, cur_id, hops) AS (
     WHERE c.hops < 20),
 unit_map (source_id, shown_path) AS (
     SELECT u.id, u.path FROM admin_unit u
-    WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
-    UNION ALL
-    SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-    WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+    WHERE  u.path like :prefix || '%' 
+AND (u.valid_to IS NULL OR u.valid_to >= :today)
+UNION ALL
+SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
+WHERE  t.path like :prefix || '%' 
+    AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT r.kind, r.report_year, SUM(r.recognised) AS n
 FROM report_collective_year r JOIN unit_map m ON m.source_id = r.unit_id
 GROUP BY r.kind, r.report_year;
@@ -86,12 +93,12 @@ SELECT x.child, COUNT(*) AS leaves, SUM(x.entered) AS entered
 FROM (SELECT CASE WHEN u.path = :prefix THEN NULL
      ELSE SUBSTRING(u.path, :childStart, POSITION('/' IN SUBSTRING(u.path, :childStart)) - 1)
 END AS child, CASE WHEN EXISTS (SELECT 1 FROM report_unit_year r WHERE r.unit_id = u.id AND r.report_year = :year AND r.assessed > 0) THEN 1 ELSE 0 END AS entered
-      FROM admin_unit u WHERE u.path LIKE :prefix || '%' AND u.valid_from <= :last AND (u.valid_to IS NULL OR u.valid_to >= :first)
+      FROM admin_unit u WHERE  u.path like :prefix || '%'  AND u.valid_from <= :last AND (u.valid_to IS NULL OR u.valid_to >= :first)
       AND NOT EXISTS (SELECT 1 FROM admin_unit k WHERE k.parent_id = u.id AND k.valid_from <= :last AND (k.valid_to IS NULL OR k.valid_to >= :first))) x
 GROUP BY x.child;
 
 WITH unit_map (source_id, shown_path) AS (
-    SELECT u.id, u.path FROM admin_unit u WHERE u.path LIKE :prefix || '%')
+    SELECT u.id, u.path FROM admin_unit u WHERE  u.path like :prefix || '%' )
 SELECT x.child, MAX(x.last_entry_at) AS last_entry
 FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
@@ -100,7 +107,7 @@ END AS child, r.last_entry_at
 GROUP BY x.child;
 
 WITH unit_map (source_id, shown_path) AS (
-    SELECT u.id, u.path FROM admin_unit u WHERE u.path LIKE :prefix || '%')
+    SELECT u.id, u.path FROM admin_unit u WHERE  u.path like :prefix || '%' )
 SELECT x.child, x.target_group, SUM(x.assessed) AS assessed, SUM(x.draft) AS draft, SUM(x.submitted) AS submitted, SUM(x.verified) AS verified, SUM(x.returned) AS returned, SUM(x.recognised) AS recognised, SUM(x.not_recognised) AS not_recognised, SUM(x.passed) AS passed, SUM(x.recognised_adults) AS recognised_adults, SUM(x.recognised_digital) AS recognised_digital, SUM(x.recognised_proficient) AS recognised_proficient, SUM(x.recognised_digital_proficient) AS recognised_digital_proficient, SUM(x.recognised_online_self) AS recognised_online_self, SUM(x.adults_in_recognised_collectives) AS adults_in_recognised_collectives, SUM(x.cdht_adults_in_recognised_collectives) AS cdht_adults_in_recognised_collectives, SUM(x.officials_in_recognised_units) AS officials_in_recognised_units, SUM(x.cdht_officials_in_recognised_units) AS cdht_officials_in_recognised_units
 FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
@@ -125,10 +132,12 @@ chain (start_id, cur_id, hops) AS (
     WHERE c.hops < 20),
 unit_map (source_id, shown_path) AS (
     SELECT u.id, u.path FROM admin_unit u
-    WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
-    UNION ALL
-    SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-    WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+    WHERE  u.path like :prefix || '%' 
+AND (u.valid_to IS NULL OR u.valid_to >= :today)
+UNION ALL
+SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
+WHERE  t.path like :prefix || '%' 
+    AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT m.shown_path AS d_unit, r.age_band AS d_age_band, SUM(r.assessed) AS assessed, SUM(r.passed) AS passed, SUM(r.recognised) AS recognised, SUM(r.recognised_digital) AS recognised_digital, SUM(r.recognised_proficient) AS recognised_proficient
 FROM report_unit_cube r JOIN unit_map m ON m.source_id = r.unit_id
 GROUP BY m.shown_path, r.age_band;

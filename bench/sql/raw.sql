@@ -17,10 +17,12 @@ chain (start_id, cur_id, hops) AS (
     WHERE c.hops < 20),
 unit_map (source_id, shown_path) AS (
     SELECT u.id, u.path FROM admin_unit u
-    WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
-    UNION ALL
-    SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-    WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+    WHERE  u.path like :prefix || '%' 
+AND (u.valid_to IS NULL OR u.valid_to >= :today)
+UNION ALL
+SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
+WHERE  t.path like :prefix || '%' 
+    AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT x.child, x.target_group, SUM(x.assessed) AS assessed, SUM(x.draft) AS draft, SUM(x.submitted) AS submitted, SUM(x.verified) AS verified, SUM(x.returned) AS returned, SUM(x.recognised) AS recognised, SUM(x.not_recognised) AS not_recognised, SUM(x.passed) AS passed, SUM(x.recognised_adults) AS recognised_adults, SUM(x.recognised_digital) AS recognised_digital, SUM(x.recognised_proficient) AS recognised_proficient, SUM(x.recognised_digital_proficient) AS recognised_digital_proficient, SUM(x.recognised_online_self) AS recognised_online_self, SUM(x.adults_in_recognised_collectives) AS adults_in_recognised_collectives, SUM(x.cdht_adults_in_recognised_collectives) AS cdht_adults_in_recognised_collectives, SUM(x.officials_in_recognised_units) AS officials_in_recognised_units, SUM(x.cdht_officials_in_recognised_units) AS cdht_officials_in_recognised_units
 FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
@@ -72,10 +74,12 @@ chain (start_id, cur_id, hops) AS (
     WHERE c.hops < 20),
 unit_map (source_id, shown_path) AS (
     SELECT u.id, u.path FROM admin_unit u
-    WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
-    UNION ALL
-    SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-    WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+    WHERE  u.path like :prefix || '%' 
+AND (u.valid_to IS NULL OR u.valid_to >= :today)
+UNION ALL
+SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
+WHERE  t.path like :prefix || '%' 
+    AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT x.child, x.target_group, SUM(x.n) AS n
 FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
@@ -103,10 +107,12 @@ chain (start_id, cur_id, hops) AS (
     WHERE c.hops < 20),
 unit_map (source_id, shown_path) AS (
     SELECT u.id, u.path FROM admin_unit u
-    WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
-    UNION ALL
-    SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-    WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+    WHERE  u.path like :prefix || '%' 
+AND (u.valid_to IS NULL OR u.valid_to >= :today)
+UNION ALL
+SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
+WHERE  t.path like :prefix || '%' 
+    AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT x.child, x.kind, SUM(x.n) AS n
 FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
@@ -134,10 +140,12 @@ chain (start_id, cur_id, hops) AS (
     WHERE c.hops < 20),
 unit_map (source_id, shown_path) AS (
     SELECT u.id, u.path FROM admin_unit u
-    WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
-    UNION ALL
-    SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-    WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+    WHERE  u.path like :prefix || '%' 
+AND (u.valid_to IS NULL OR u.valid_to >= :today)
+UNION ALL
+SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
+WHERE  t.path like :prefix || '%' 
+    AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT x.child, x.kind, SUM(x.n) AS n, SUM(x.members) AS members
 FROM (SELECT CASE WHEN m.shown_path = :prefix THEN NULL
      ELSE SUBSTRING(m.shown_path, :childStart, POSITION('/' IN SUBSTRING(m.shown_path, :childStart)) - 1)
@@ -166,10 +174,12 @@ chain (start_id, cur_id, hops) AS (
     WHERE c.hops < 20),
 unit_map (source_id, shown_path) AS (
     SELECT u.id, u.path FROM admin_unit u
-    WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
-    UNION ALL
-    SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-    WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+    WHERE  u.path like :prefix || '%' 
+AND (u.valid_to IS NULL OR u.valid_to >= :today)
+UNION ALL
+SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
+WHERE  t.path like :prefix || '%' 
+    AND (t.valid_to IS NULL OR t.valid_to >= :today))
 SELECT t.report_year, SUM(t.assessed) AS assessed, SUM(t.draft) AS draft, SUM(t.submitted) AS submitted, SUM(t.verified) AS verified, SUM(t.returned) AS returned, SUM(t.recognised) AS recognised, SUM(t.not_recognised) AS not_recognised, SUM(t.passed) AS passed, SUM(t.recognised_adults) AS recognised_adults, SUM(t.recognised_digital) AS recognised_digital, SUM(t.recognised_proficient) AS recognised_proficient, SUM(t.recognised_digital_proficient) AS recognised_digital_proficient, SUM(t.recognised_online_self) AS recognised_online_self, SUM(t.adults_in_recognised_collectives) AS adults_in_recognised_collectives, SUM(t.cdht_adults_in_recognised_collectives) AS cdht_adults_in_recognised_collectives, SUM(t.officials_in_recognised_units) AS officials_in_recognised_units, SUM(t.cdht_officials_in_recognised_units) AS cdht_officials_in_recognised_units
 FROM (SELECT a.unit_id AS unit_id, a.assessment_year AS report_year, a.target_group AS target_group, 1 AS assessed, CASE WHEN a.state = 'DRAFT' THEN 1 ELSE 0 END AS draft, CASE WHEN a.state = 'SUBMITTED' THEN 1 ELSE 0 END AS submitted, CASE WHEN a.state = 'VERIFIED' THEN 1 ELSE 0 END AS verified, CASE WHEN a.state = 'RETURNED' THEN 1 ELSE 0 END AS returned, CASE WHEN a.state = 'RECOGNISED' THEN 1 ELSE 0 END AS recognised, CASE WHEN a.state = 'NOT_RECOGNISED' THEN 1 ELSE 0 END AS not_recognised, CASE WHEN a.verified_passed = TRUE THEN 1 ELSE 0 END AS passed, CASE WHEN a.state = 'RECOGNISED' AND a.assessment_year - c.birth_year >= :adultAge THEN 1 ELSE 0 END AS recognised_adults, CASE WHEN a.state = 'RECOGNISED' AND a.has_digital_skills = TRUE THEN 1 ELSE 0 END AS recognised_digital, CASE WHEN a.state = 'RECOGNISED' AND a.digital_proficient = TRUE THEN 1 ELSE 0 END AS recognised_proficient, CASE WHEN a.state = 'RECOGNISED' AND a.has_digital_skills = TRUE AND a.digital_proficient = TRUE THEN 1 ELSE 0 END AS recognised_digital_proficient, CASE WHEN a.state = 'RECOGNISED' AND a.channel = 'ONLINE_SELF' THEN 1 ELSE 0 END AS recognised_online_self, 0 AS adults_in_recognised_collectives, 0 AS cdht_adults_in_recognised_collectives, 0 AS officials_in_recognised_units, 0 AS cdht_officials_in_recognised_units
 FROM assessment_outcome a JOIN citizen_register c ON c.id = a.citizen_id

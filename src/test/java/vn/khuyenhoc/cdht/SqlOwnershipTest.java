@@ -33,9 +33,9 @@ class SqlOwnershipTest {
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
     /**
-     * Area's unit tree: every module joins it to filter by the user's subtree and to print unit names. Issue 19's
-     * "one door for scope" (a single scope API in area) is to replace those joins; until then these three are the
-     * only tables read across modules, and the list must not grow.
+     * Area's unit tree: every module joins it to print unit names and to filter by a subtree, whose predicate only
+     * {@code area.Subtree} writes (issue 19's one door for scope). These three are the only tables read across
+     * modules, and the list must not grow.
      */
     private static final Set<String> SCOPE_TABLES = Set.of("admin_unit", "area_level", "unit_succession");
 

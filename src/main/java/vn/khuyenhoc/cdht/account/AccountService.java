@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
@@ -35,15 +36,19 @@ class AccountService {
     private final AppUserRepository users;
     private final PasswordEncoder encoder;
     private final Units units;
+    private final UnitScope scope;
     private final AuditLog audit;
     private final StaffSessions sessions;
+    private final AccountSearch search;
 
-    AccountService(AppUserRepository users, PasswordEncoder encoder, Units units, AuditLog audit,
-            StaffSessions sessions) {
+    AccountService(AppUserRepository users, PasswordEncoder encoder, Units units, UnitScope scope, AuditLog audit,
+            StaffSessions sessions, AccountSearch search) {
+        this.search = search;
         this.sessions = sessions;
         this.users = users;
         this.encoder = encoder;
         this.units = units;
+        this.scope = scope;
         this.audit = audit;
     }
 
@@ -63,10 +68,9 @@ class AccountService {
     @Transactional(readOnly = true)
     public Page<AccountSummary> search(CurrentUser actor, String query, Pageable pageable) {
         requireManager(actor);
-        String scopePath = units.scopePath(actor);
-        String pattern = "%" + (query == null ? "" : query.trim().toLowerCase(Locale.ROOT)
+                String pattern = "%" + (query == null ? "" : query.trim().toLowerCase(Locale.ROOT)
                 .replace("\\", "").replace("%", "").replace("_", "")) + "%";
-        return users.searchInScope(scopePath, pattern, pageable).map(AppUser::toSummary);
+        return search.inSubtree(scope.subtree(actor), pattern, pageable).map(AppUser::toSummary);
     }
 
     @Transactional(readOnly = true)
@@ -163,7 +167,7 @@ class AccountService {
         if (actor.isAdmin()) {
             return;
         }
-        if (!PROVINCE_MANAGED.contains(role) || !units.isWithin(unitId, actor.unitId())) {
+        if (!PROVINCE_MANAGED.contains(role) || !scope.isWithin(unitId, actor.unitId())) {
             throw new OutOfScopeException(actor.username() + " may not manage " + role + " in unit " + unitId);
         }
     }

@@ -1,8 +1,6 @@
 package vn.khuyenhoc.cdht.account;
 
 import java.util.Optional;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -22,18 +20,4 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
     @Modifying
     @Query("update AppUser u set u.lastLoginAt = :now where u.id = :id")
     void recordSuccessfulLogin(@Param("id") long id, @Param("now") java.time.Instant now);
-
-    /** Accounts bound to a unit in the subtree whose path is given (the unit table is the area module's). */
-    @Query(value = """
-            select u.* from app_user u join admin_unit a on a.id = u.unit_id
-            where a.path like concat(:scopePath, '%')
-              and (lower(u.username) like :pattern or lower(u.display_name) like :pattern)
-            order by u.username""",
-            countQuery = """
-            select count(*) from app_user u join admin_unit a on a.id = u.unit_id
-            where a.path like concat(:scopePath, '%')
-              and (lower(u.username) like :pattern or lower(u.display_name) like :pattern)""",
-            nativeQuery = true)
-    Page<AppUser> searchInScope(@Param("scopePath") String scopePath, @Param("pattern") String pattern,
-            Pageable pageable);
 }

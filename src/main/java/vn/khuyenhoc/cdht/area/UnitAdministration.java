@@ -12,7 +12,6 @@ import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.Dates;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 
 /** Changes to the unit tree. Only admins change it; every change is audited. */
 @Service
@@ -149,10 +148,9 @@ class UnitAdministration {
                 note);
     }
 
-    private void requireAdmin(CurrentUser actor) {
-        if (!actor.isAdmin()) {
-            throw new OutOfScopeException("only admins change the unit tree");
-        }
+    /** Refuses (403) a user who may not change the tree: every page that changes it asks first. */
+    void requireAdmin(CurrentUser actor) {
+        AreaPolicy.CHANGE_TREE.require(actor);
     }
 
     private AdminUnit load(long id) {

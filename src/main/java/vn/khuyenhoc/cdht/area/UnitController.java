@@ -24,7 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.FormErrors;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 
 /** Browsing and maintaining the unit tree. Scope and role checks live in {@link Units} and the services. */
 @Controller
@@ -34,11 +33,13 @@ class UnitController {
     private static final String IMPORT_SESSION_KEY = "unitImport";
 
     private final Units units;
+    private final UnitScope scope;
     private final UnitAdministration administration;
     private final UnitCsvImport csvImport;
 
-    UnitController(Units units, UnitAdministration administration, UnitCsvImport csvImport) {
+    UnitController(Units units, UnitScope scope, UnitAdministration administration, UnitCsvImport csvImport) {
         this.units = units;
+        this.scope = scope;
         this.administration = administration;
         this.csvImport = csvImport;
     }
@@ -60,14 +61,14 @@ class UnitController {
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean retired, Model model) {
-        UnitSummary unit = units.requireVisible(user, id);
+        UnitSummary unit = scope.requireVisible(user, id);
         model.addAttribute("unit", unit);
         model.addAttribute("breadcrumbs", units.breadcrumbs(user, id));
         model.addAttribute("children", units.children(id, retired));
         model.addAttribute("showRetired", retired);
         model.addAttribute("predecessors", units.predecessors(id));
         model.addAttribute("successors", units.successors(id));
-        model.addAttribute("parent", unit.parentId() == null || !units.canSee(user, unit.parentId())
+        model.addAttribute("parent", unit.parentId() == null || !scope.canSee(user, unit.parentId())
                 ? null : units.get(unit.parentId()));
         return "area/show";
     }
@@ -78,18 +79,19 @@ class UnitController {
             Model model) {
         model.addAttribute("q", q);
         model.addAttribute("retired", retired);
-        model.addAttribute("results", units.search(user, q, retired, PageRequest.of(Math.max(page, 0), 25)));
+        model.addAttribute("results", units.search(scope.subtree(user), q, retired,
+                PageRequest.of(Math.max(page, 0), 25)));
         return "area/search";
     }
 
     @GetMapping("/new")
     String createForm(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long parent,
             Model model) {
-        requireAdmin(user);
+        administration.requireAdmin(user);
         UnitForm form = new UnitForm();
         form.setValidFrom(LocalDate.now());
         if (parent != null) {
-            UnitSummary parentUnit = units.requireVisible(user, parent);
+            UnitSummary parentUnit = scope.requireVisible(user, parent);
             form.setParentCode(parentUnit.code());
             units.levels().stream()
                     .filter(l -> l.sortOrder() > levelOrder(parentUnit.levelCode()))
@@ -118,8 +120,8 @@ class UnitController {
 
     @GetMapping("/{id}/edit")
     String editForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        requireAdmin(user);
-        UnitSummary unit = units.requireVisible(user, id);
+        administration.requireAdmin(user);
+        UnitSummary unit = scope.requireVisible(user, id);
         String parentCode = unit.parentId() == null ? "" : units.get(unit.parentId()).code();
         model.addAttribute("unitForm", UnitForm.of(unit, parentCode));
         return formView(model, unit);
@@ -129,8 +131,8 @@ class UnitController {
     String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @Valid @ModelAttribute("unitForm") UnitForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        requireAdmin(user);
-        UnitSummary unit = units.requireVisible(user, id);
+        administration.requireAdmin(user);
+        UnitSummary unit = scope.requireVisible(user, id);
         if (result.hasErrors()) {
             return formView(model, unit);
         }
@@ -154,7 +156,7 @@ class UnitController {
     String retire(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate validTo,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        units.requireVisible(user, id);
+        scope.requireVisible(user, id);
         try {
             administration.retire(user, id, validTo, reason);
             redirect.addFlashAttribute("success", "area.retired");
@@ -166,7 +168,7 @@ class UnitController {
 
     @PostMapping("/{id}/delete")
     String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-        UnitSummary unit = units.requireVisible(user, id);
+        UnitSummary unit = scope.requireVisible(user, id);
         try {
             administration.delete(user, id);
             redirect.addFlashAttribute("success", "area.deleted");
@@ -179,7 +181,7 @@ class UnitController {
 
     @GetMapping("/successions/new")
     String successionForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-        requireAdmin(user);
+        administration.requireAdmin(user);
         model.addAttribute("successionForm", new SuccessionForm());
         return "area/succession";
     }
@@ -188,7 +190,7 @@ class UnitController {
     String recordSuccession(@AuthenticationPrincipal CurrentUser user,
             @Valid @ModelAttribute("successionForm") SuccessionForm form, BindingResult result,
             RedirectAttributes redirect) {
-        requireAdmin(user);
+        administration.requireAdmin(user);
         if (result.hasErrors()) {
             return "area/succession";
         }
@@ -207,7 +209,7 @@ class UnitController {
 
     @GetMapping("/import")
     String importForm(@AuthenticationPrincipal CurrentUser user) {
-        requireAdmin(user);
+        administration.requireAdmin(user);
         return "area/import";
     }
 
@@ -215,7 +217,7 @@ class UnitController {
     @PostMapping("/import")
     String dryRun(@AuthenticationPrincipal CurrentUser user, @RequestParam("file") MultipartFile file,
             HttpSession session, Model model) throws IOException {
-        requireAdmin(user);
+        administration.requireAdmin(user);
         byte[] content = file.getBytes();
         UnitCsvImport.ImportReport report = csvImport.run(user, content, true);
         model.addAttribute("report", report);
@@ -234,7 +236,7 @@ class UnitController {
     @PostMapping("/import/commit")
     String commitImport(@AuthenticationPrincipal CurrentUser user, @RequestParam String token, HttpSession session,
             Model model, RedirectAttributes redirect) {
-        requireAdmin(user);
+        administration.requireAdmin(user);
         Object pending = session.getAttribute(IMPORT_SESSION_KEY);
         if (!(pending instanceof PendingImport p) || !p.token().equals(token)) {
             redirect.addFlashAttribute("failure", "import.expired");
@@ -263,11 +265,6 @@ class UnitController {
                 .map(Units.LevelOption::sortOrder).orElse(Integer.MAX_VALUE);
     }
 
-    private static void requireAdmin(CurrentUser user) {
-        if (!user.isAdmin()) {
-            throw new OutOfScopeException("only admins change the unit tree");
-        }
-    }
 
     record PendingImport(String token, String fileName, byte[] content) implements java.io.Serializable {
     }

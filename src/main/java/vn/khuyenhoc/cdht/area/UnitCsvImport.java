@@ -23,7 +23,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 
 /**
  * Imports units from CSV (code, name, level, parent code, valid from; valid to and population optional).
@@ -47,9 +46,7 @@ class UnitCsvImport {
     }
 
     ImportReport run(CurrentUser actor, byte[] content, boolean dryRun) {
-        if (!actor.isAdmin()) {
-            throw new OutOfScopeException("only admins import units");
-        }
+        administration.requireAdmin(actor);
         List<ParsedRow> rows;
         try {
             rows = parse(content);

@@ -11,12 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 import vn.khuyenhoc.cdht.shared.SearchText;
 
 /**
- * Reading the unit tree, and the one place that decides whether a unit lies inside a user's subtree. Every
- * module asks here before showing or changing data that hangs on a unit.
+ * Reading the unit tree. Whether a unit lies inside a user's subtree is {@link UnitScope}'s to say.
  */
 @Service
 @Transactional(readOnly = true)
@@ -56,25 +54,6 @@ public class Units {
                 .map(AdminUnit::toSummary);
     }
 
-    public boolean isWithin(long unitId, long ancestorId) {
-        AdminUnit unit = units.findById(unitId).orElse(null);
-        AdminUnit ancestor = units.findById(ancestorId).orElse(null);
-        return unit != null && ancestor != null && unit.getPath().startsWith(ancestor.getPath());
-    }
-
-    public boolean canSee(CurrentUser user, long unitId) {
-        return user.isAdmin() || isWithin(unitId, user.unitId());
-    }
-
-    /** Refuses (403) a unit outside the user's subtree and (404) one that does not exist. */
-    public UnitSummary requireVisible(CurrentUser user, long unitId) {
-        AdminUnit unit = load(unitId);
-        if (!user.isAdmin() && !isWithin(unitId, user.unitId())) {
-            throw new OutOfScopeException("unit " + unitId + " is outside the subtree of " + user.username());
-        }
-        return unit.toSummary();
-    }
-
     /** The root units a user starts browsing from: the whole forest for an admin, else their own unit. */
     public List<UnitSummary> roots(CurrentUser user) {
         if (user.isAdmin()) {
@@ -106,18 +85,11 @@ public class Units {
         return chain;
     }
 
-    public Page<UnitSummary> search(CurrentUser user, String query, boolean includeRetired, Pageable pageable) {
-        return units.search(scopePath(user), SearchText.containsPattern(query), includeRetired, LocalDate.now(),
+    /** Units in the subtree whose folded name contains the query ({@link UnitScope#subtree} bounds a user's). */
+    public Page<UnitSummary> search(Subtree within, String query, boolean includeRetired, Pageable pageable) {
+        return units.search(within.path(), SearchText.containsPattern(query), includeRetired, LocalDate.now(),
                         pageable)
                 .map(AdminUnit::toSummary);
-    }
-
-    /**
-     * The path prefix that bounds what a user sees ("/" for admins). Other modules filter their SQL with
-     * {@code admin_unit.path like :scopePath || '%'}: one indexed prefix match instead of a list of ids.
-     */
-    public String scopePath(CurrentUser user) {
-        return user.isAdmin() ? "/" : load(user.unitId()).getPath();
     }
 
     public List<LevelOption> levels() {

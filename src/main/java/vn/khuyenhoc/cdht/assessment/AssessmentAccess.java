@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.criteria.Channel;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
@@ -39,12 +39,12 @@ class AssessmentAccess {
     static final String CONSENT_WITHDRAWN = "assessment.consent.withdrawn";
 
     private final AssessmentRepository assessments;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final WorkflowSettings settings;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<SelfAssessmentConsent> consent;
 
-    AssessmentAccess(AssessmentRepository assessments, DataEntryScope scope, WorkflowSettings settings,
+    AssessmentAccess(AssessmentRepository assessments, UnitScope scope, WorkflowSettings settings,
             ApplicationEventPublisher events, ObjectProvider<SelfAssessmentConsent> consent) {
         this.consent = consent;
         this.assessments = assessments;
@@ -59,7 +59,7 @@ class AssessmentAccess {
 
     Assessment readable(CurrentUser user, long id) {
         Assessment assessment = load(id);
-        scope.requireReadable(user, assessment.getUnitId());
+        scope.requireVisible(user, assessment.getUnitId());
         return assessment;
     }
 
@@ -140,7 +140,7 @@ class AssessmentAccess {
                 }
                 Set<Long> off = without;
                 if (applies.computeIfAbsent(row.unitId(),
-                        unit -> WorkflowSettings.separationApplies(scope.subtreePath(unit), off))) {
+                        unit -> WorkflowSettings.separationApplies(scope.subtreeOf(unit).path(), off))) {
                     continue;
                 }
             }

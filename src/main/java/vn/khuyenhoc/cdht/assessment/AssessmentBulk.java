@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.criteria.InvalidScoresException;
 import vn.khuyenhoc.cdht.criteria.ScoreProblem;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
@@ -22,9 +22,9 @@ class AssessmentBulk {
 
     private final Assessments assessments;
     private final AssessmentLists lists;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
 
-    AssessmentBulk(Assessments assessments, AssessmentLists lists, DataEntryScope scope) {
+    AssessmentBulk(Assessments assessments, AssessmentLists lists, UnitScope scope) {
         this.assessments = assessments;
         this.lists = lists;
         this.scope = scope;

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.audit.AuditBatch;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.criteria.Channel;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.CriteriaDefinition;
@@ -51,12 +51,12 @@ public class AssessmentBulkImport {
     private final AuditBatch audit;
     private final ApplicationEventPublisher events;
     private final CriteriaCatalog catalog;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final WorkflowSettings settings;
     private final ObjectProvider<SelfAssessmentConsent> consent;
 
     AssessmentBulkImport(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, AuditBatch audit,
-            ApplicationEventPublisher events, CriteriaCatalog catalog, DataEntryScope scope,
+            ApplicationEventPublisher events, CriteriaCatalog catalog, UnitScope scope,
             WorkflowSettings settings, ObjectProvider<SelfAssessmentConsent> consent) {
         this.consent = consent;
         this.jdbc = jdbc;

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.khuyenhoc.cdht.area.UnitSummary;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.community.ProvinceManagers;
 import vn.khuyenhoc.cdht.community.UnitLevels;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
@@ -52,12 +52,12 @@ class AssessmentController {
     private final Assessments assessments;
     private final AssessmentLists lists;
     private final AssessmentBulk bulk;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final CriteriaCatalog catalog;
     private final AssessmentAccess access;
     private final ProvinceManagers managers;
 
-    AssessmentController(Assessments assessments, AssessmentLists lists, AssessmentBulk bulk, DataEntryScope scope,
+    AssessmentController(Assessments assessments, AssessmentLists lists, AssessmentBulk bulk, UnitScope scope,
             CriteriaCatalog catalog, AssessmentAccess access, ProvinceManagers managers) {
         this.access = access;
         this.managers = managers;

@@ -13,7 +13,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.audit.AuditLog;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.criteria.CompetencySubtotal;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.CriteriaDefinition;
@@ -35,11 +35,11 @@ public class AssessmentDecisions {
     private final AssessmentAccess access;
     private final AssessmentLists lists;
     private final CriteriaCatalog catalog;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final AuditLog audit;
 
     AssessmentDecisions(AssessmentRepository assessments, AssessmentAccess access, AssessmentLists lists,
-            CriteriaCatalog catalog, DataEntryScope scope, AuditLog audit) {
+            CriteriaCatalog catalog, UnitScope scope, AuditLog audit) {
         this.assessments = assessments;
         this.access = access;
         this.lists = lists;
@@ -55,7 +55,7 @@ public class AssessmentDecisions {
      */
     @Transactional(readOnly = true)
     public List<DecisionCandidate> candidates(CurrentUser user, long unitId, int year, AssessmentState state) {
-        scope.requireReadable(user, unitId);
+        scope.requireVisible(user, unitId);
         if (state != AssessmentState.VERIFIED && !state.decided()) {
             throw new IllegalArgumentException("no decision is taken on " + state + " assessments");
         }
@@ -70,7 +70,7 @@ public class AssessmentDecisions {
     @Transactional(readOnly = true)
     public Page<DecisionCandidate> verifiedPage(CurrentUser user, long unitId, int year, String targetGroup,
             boolean passed, Pageable pageable) {
-        scope.requireReadable(user, unitId);
+        scope.requireVisible(user, unitId);
         Page<CandidateRow> page = lists.candidatePage(user, verified(unitId, year, targetGroup, passed), pageable);
         return new PageImpl<>(withReasons(page.getContent()), pageable, page.getTotalElements());
     }
@@ -78,7 +78,7 @@ public class AssessmentDecisions {
     /** How many VERIFIED assessments of the unit's subtree and year (and group) passed and failed: [passed, failed]. */
     @Transactional(readOnly = true)
     public long[] verifiedCounts(CurrentUser user, long unitId, int year, String targetGroup) {
-        scope.requireReadable(user, unitId);
+        scope.requireVisible(user, unitId);
         Map<Boolean, Long> counts = lists.countByVerifiedResult(user,
                 new AssessmentFilter(year, AssessmentState.VERIFIED, targetGroup, null, unitId));
         return new long[] {counts.getOrDefault(Boolean.TRUE, 0L), counts.getOrDefault(Boolean.FALSE, 0L)};
@@ -90,7 +90,7 @@ public class AssessmentDecisions {
      */
     @Transactional(readOnly = true)
     public List<DecisionCandidate> passingCandidates(CurrentUser user, long unitId, int year, String targetGroup) {
-        scope.requireReadable(user, unitId);
+        scope.requireVisible(user, unitId);
         return lists.candidateRows(user, verified(unitId, year, targetGroup, true)).stream()
                 .map(row -> candidate(row, List.of())).toList();
     }
@@ -98,7 +98,7 @@ public class AssessmentDecisions {
     /** The ids of the VERIFIED assessments of the unit's subtree and year (and group) that passed, or failed. */
     @Transactional(readOnly = true)
     public List<Long> verifiedIds(CurrentUser user, long unitId, int year, String targetGroup, boolean passed) {
-        scope.requireReadable(user, unitId);
+        scope.requireVisible(user, unitId);
         return lists.candidateRows(user, verified(unitId, year, targetGroup, passed)).stream()
                 .map(CandidateRow::id).toList();
     }
@@ -109,7 +109,7 @@ public class AssessmentDecisions {
      */
     @Transactional(readOnly = true)
     public List<DecisionCandidate> verifiedAmong(CurrentUser user, long unitId, int year, Collection<Long> ids) {
-        scope.requireReadable(user, unitId);
+        scope.requireVisible(user, unitId);
         return ids.isEmpty() ? List.of() : withReasons(lists.candidateRows(user,
                 new AssessmentFilter(year, AssessmentState.VERIFIED, null, null, unitId), ids));
     }
@@ -120,7 +120,7 @@ public class AssessmentDecisions {
      */
     @Transactional(readOnly = true)
     public Map<Long, Long> verifiedVersions(CurrentUser user, long unitId, int year, Collection<Long> ids) {
-        scope.requireReadable(user, unitId);
+        scope.requireVisible(user, unitId);
         Map<Long, Long> versions = new HashMap<>();
         if (!ids.isEmpty()) {
             lists.candidateRows(user, new AssessmentFilter(year, AssessmentState.VERIFIED, null, null, unitId), ids)
@@ -137,7 +137,7 @@ public class AssessmentDecisions {
     @Transactional(readOnly = true)
     public Map<Long, List<CompetencySubtotal>> verifiedSubtotals(CurrentUser user, long unitId, int year,
             Collection<Long> ids) {
-        scope.requireReadable(user, unitId);
+        scope.requireVisible(user, unitId);
         List<Long> inScope = ids.isEmpty() ? List.of() : lists.candidateRows(user,
                 new AssessmentFilter(year, null, null, null, unitId), ids).stream().map(CandidateRow::id).toList();
         Map<Long, CriteriaDefinition> sets = new HashMap<>();

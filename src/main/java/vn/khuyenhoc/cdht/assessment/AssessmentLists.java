@@ -16,13 +16,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.citizen.Gender;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.SubtreeSql;
 
 /**
  * Lists of assessments (and of citizens still without one) in the user's subtree, in SQL. The queries are driven
- * from the user's units ({@code a.unit_id in} the subtree, literal path, see {@link SubtreeSql}) through the index
+ * from the user's units ({@code a.unit_id in} the subtree, literal path, see
+ * {@link vn.khuyenhoc.cdht.area.Subtree}) through the index
  * {@code assessment (unit_id, assessment_year, state)}; the list columns (totals, pass) sit on the assessment row.
  * The citizen's name is joined from the citizen table for display and sorting only, and only for the units on the
  * page: the list is sorted by unit name first, so one grouped count per unit name (from the index) gives the total
@@ -71,10 +71,10 @@ class AssessmentLists {
     /** Ids per {@code in (...)} list: PgJDBC takes at most 32,767 bind parameters per statement. */
     static final int ID_CHUNK = 5000;
 
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final NamedParameterJdbcTemplate jdbc;
 
-    AssessmentLists(DataEntryScope scope, NamedParameterJdbcTemplate jdbc) {
+    AssessmentLists(UnitScope scope, NamedParameterJdbcTemplate jdbc) {
         this.scope = scope;
         this.jdbc = jdbc;
     }
@@ -218,10 +218,10 @@ class AssessmentLists {
                 from citizen_register c join admin_unit u on u.id = c.unit_id
                 where not exists (select 1 from assessment a
                                   where a.citizen_id = c.id and a.assessment_year = :year)""");
-        where.append(" and c.unit_id in ").append(SubtreeSql.unitIdsUnder("s", scope.scopePath(user)));
+        where.append(" and c.unit_id in ").append(scope.subtree(user).unitIds("s"));
         params.put("year", year);
         if (withinUnitId != null) {
-            where.append(" and c.unit_id in ").append(SubtreeSql.unitIdsUnder("w", scope.subtreePath(withinUnitId)));
+            where.append(" and c.unit_id in ").append(scope.subtreeOf(withinUnitId).unitIds("w"));
         }
         if (targetGroup != null && !targetGroup.isBlank()) {
             where.append(" and c.target_group = :group");
@@ -233,12 +233,11 @@ class AssessmentLists {
     /** The filter as a condition on {@code a} (and nothing else), for {@code where}. */
     private String condition(CurrentUser user, AssessmentFilter filter, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("a.unit_id in ")
-                .append(SubtreeSql.unitIdsUnder("s", scope.scopePath(user)))
+                .append(scope.subtree(user).unitIds("s"))
                 .append(" and a.assessment_year = :year");
         params.put("year", filter.year());
         if (filter.withinUnitId() != null) {
-            where.append(" and a.unit_id in ").append(SubtreeSql.unitIdsUnder("w",
-                    scope.subtreePath(filter.withinUnitId())));
+            where.append(" and a.unit_id in ").append(scope.subtreeOf(filter.withinUnitId()).unitIds("w"));
         }
         if (filter.state() != null) {
             where.append(" and a.state = :state");

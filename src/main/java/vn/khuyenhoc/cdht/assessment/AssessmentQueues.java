@@ -6,9 +6,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.SubtreeSql;
 
 /**
  * Counts of the work waiting in the user's subtree for a year, for home pages: SQL aggregates driven from the
@@ -18,11 +17,11 @@ import vn.khuyenhoc.cdht.shared.SubtreeSql;
 @Transactional(readOnly = true)
 public class AssessmentQueues {
 
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final AssessmentLists lists;
     private final NamedParameterJdbcTemplate jdbc;
 
-    AssessmentQueues(DataEntryScope scope, AssessmentLists lists, NamedParameterJdbcTemplate jdbc) {
+    AssessmentQueues(UnitScope scope, AssessmentLists lists, NamedParameterJdbcTemplate jdbc) {
         this.scope = scope;
         this.lists = lists;
         this.jdbc = jdbc;
@@ -37,7 +36,7 @@ public class AssessmentQueues {
         Map<String, Object> params = new HashMap<>();
         params.put("year", year);
         jdbc.query("select a.state, count(*) as n from assessment a where a.unit_id in "
-                + SubtreeSql.unitIdsUnder("s", scope.scopePath(user))
+                + scope.subtree(user).unitIds("s")
                 + " and a.assessment_year = :year group by a.state", params,
                 rs -> {
                     counts.put(AssessmentState.valueOf(rs.getString("state")), rs.getLong("n"));

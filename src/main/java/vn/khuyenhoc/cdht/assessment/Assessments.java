@@ -16,7 +16,7 @@ import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.citizen.CitizenSummary;
 import vn.khuyenhoc.cdht.citizen.Citizens;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.criteria.Channel;
 import vn.khuyenhoc.cdht.criteria.CompetencySubtotal;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
@@ -54,13 +54,13 @@ public class Assessments {
     private final AssessmentAccess access;
     private final Citizens citizens;
     private final CriteriaCatalog catalog;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final Units units;
     private final AuditLog audit;
     private final AssessmentHistory history;
 
     Assessments(AssessmentRepository assessments, AssessmentAccess access, Citizens citizens,
-            CriteriaCatalog catalog, DataEntryScope scope, Units units, AuditLog audit, AssessmentHistory history) {
+            CriteriaCatalog catalog, UnitScope scope, Units units, AuditLog audit, AssessmentHistory history) {
         this.history = history;
         this.assessments = assessments;
         this.access = access;

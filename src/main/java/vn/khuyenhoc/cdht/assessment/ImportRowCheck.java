@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.Subtree;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.criteria.Channel;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.CriteriaDefinition;
@@ -73,15 +74,15 @@ public final class ImportRowCheck {
     private final CurrentUser user;
     private final AssessmentState requested;
     private final CriteriaCatalog catalog;
-    private final DataEntryScope scope;
-    private final String scopePath;
+    private final UnitScope scope;
+    private final Subtree within;
     private final Set<Long> provincesWithoutSeparation;
     private final SelfAssessmentConsent consent;
     private final Map<Integer, Optional<CriteriaDefinition>> setsByYear = new HashMap<>();
     private final Map<Long, CriteriaDefinition> setsById = new HashMap<>();
     private final Map<Long, String> paths = new HashMap<>();
 
-    ImportRowCheck(CurrentUser user, AssessmentState requested, CriteriaCatalog catalog, DataEntryScope scope,
+    ImportRowCheck(CurrentUser user, AssessmentState requested, CriteriaCatalog catalog, UnitScope scope,
             Set<Long> provincesWithoutSeparation, SelfAssessmentConsent consent) {
         if (requested != AssessmentState.DRAFT && requested != AssessmentState.SUBMITTED) {
             throw new IllegalArgumentException("an import creates DRAFT or SUBMITTED assessments, not " + requested);
@@ -90,7 +91,7 @@ public final class ImportRowCheck {
         this.requested = requested;
         this.catalog = catalog;
         this.scope = scope;
-        this.scopePath = scope.scopePath(user);
+        this.within = scope.subtree(user);
         this.provincesWithoutSeparation = provincesWithoutSeparation;
         this.consent = consent;
     }
@@ -115,7 +116,7 @@ public final class ImportRowCheck {
             criteria = setForNew(year, targetGroup, residenceUnitId, problems);
         } else {
             criteria = setsById.computeIfAbsent(stored.criteriaSetId(), catalog::definition);
-            if (!path(stored.unitId()).startsWith(scopePath)) {
+            if (!within.contains(path(stored.unitId()))) {
                 problems.add(new Problem(Part.YEAR, null, "assessment.action.outOfScope", List.of(year)));
             }
         }
@@ -225,7 +226,7 @@ public final class ImportRowCheck {
         if (!allowed(WorkflowAction.EDIT, AssessmentState.DRAFT, Part.SELF, problems)) {
             return null;
         }
-        if (!path(unitId).startsWith(scopePath)) {
+        if (!within.contains(path(unitId))) {
             problems.add(new Problem(Part.YEAR, null, "assessment.action.outOfScope", List.of(year)));
             return null;
         }
@@ -255,6 +256,6 @@ public final class ImportRowCheck {
     }
 
     private String path(long unitId) {
-        return paths.computeIfAbsent(unitId, scope::subtreePath);
+        return paths.computeIfAbsent(unitId, id -> scope.subtreeOf(id).path());
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.audit.AuditLog;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.community.ProvinceManagers;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.Constraints;
@@ -25,10 +25,10 @@ class WorkflowSettings {
 
     private final AssessmentSettingRepository settings;
     private final ProvinceManagers managers;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final AuditLog audit;
 
-    WorkflowSettings(AssessmentSettingRepository settings, ProvinceManagers managers, DataEntryScope scope,
+    WorkflowSettings(AssessmentSettingRepository settings, ProvinceManagers managers, UnitScope scope,
             AuditLog audit) {
         this.settings = settings;
         this.managers = managers;
@@ -68,7 +68,7 @@ class WorkflowSettings {
     /** Whether the rule applies to an assessment of this unit (its province's setting). */
     @Transactional(readOnly = true)
     boolean separationApplies(long unitId) {
-        return separationApplies(scope.subtreePath(unitId), provincesWithoutSeparation());
+        return separationApplies(scope.subtreeOf(unitId).path(), provincesWithoutSeparation());
     }
 
     /** The provinces that switched the rule off: few rows, read once by bulk callers. */

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.cdht.community.ProvinceManagers;
-import vn.khuyenhoc.cdht.community.UnitOption;
+import vn.khuyenhoc.cdht.area.UnitOption;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 

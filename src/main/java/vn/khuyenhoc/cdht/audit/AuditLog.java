@@ -90,14 +90,17 @@ public class AuditLog {
         }
     }
 
-    /** Read lines (actions in the list) within the subtree at the path, newest first: the read audit page. */
+    /**
+     * Read lines (actions in the list) within the subtree, newest first: the read audit page. The subtree's SQL is
+     * the area module's (audit sits below it and names none of its tables).
+     */
     @Transactional(readOnly = true)
-    public List<AuditEntry> reads(List<String> actions, String subtreePath, int limit) {
+    public List<AuditEntry> reads(List<String> actions, vn.khuyenhoc.cdht.shared.UnitSubtree within, int limit) {
         String actionsIn = String.join(",", java.util.Collections.nCopies(actions.size(), "?"));
         List<Object> args = new java.util.ArrayList<>(actions);
         args.add(limit);
         return jdbc.query("select * from audit_event where action in (" + actionsIn + ") and unit_id in "
-                + vn.khuyenhoc.cdht.shared.SubtreeSql.unitIdsUnder("u", subtreePath)
+                + within.unitIds("u")
                 + " order by occurred_at desc, id desc limit ?", (rs, n) -> new AuditEntry(rs.getLong("id"),
                 rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("action"),
                 rs.getString("entity_type"), rs.getObject("entity_id", Long.class),

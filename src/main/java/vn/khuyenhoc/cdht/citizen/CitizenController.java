@@ -29,7 +29,7 @@ import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.community.CollectiveKind;
 import vn.khuyenhoc.cdht.community.CollectiveSummary;
 import vn.khuyenhoc.cdht.community.Collectives;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.community.UnitLevels;
 import vn.khuyenhoc.cdht.shared.CappedPage;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
@@ -48,11 +48,11 @@ class CitizenController {
 
     private final Citizens citizens;
     private final Collectives collectives;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final Units units;
     private final ObjectProvider<CitizenAssessmentHistory> assessmentHistory;
 
-    CitizenController(Citizens citizens, Collectives collectives, DataEntryScope scope, Units units,
+    CitizenController(Citizens citizens, Collectives collectives, UnitScope scope, Units units,
             ObjectProvider<CitizenAssessmentHistory> assessmentHistory) {
         this.citizens = citizens;
         this.collectives = collectives;

@@ -19,7 +19,7 @@ import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.community.CollectiveKind;
 import vn.khuyenhoc.cdht.community.Collectives;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.community.UnitLevels;
 import vn.khuyenhoc.cdht.shared.Attempts;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
@@ -29,10 +29,9 @@ import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 import vn.khuyenhoc.cdht.shared.CappedPage;
 import vn.khuyenhoc.cdht.shared.SearchText;
-import vn.khuyenhoc.cdht.shared.SubtreeSql;
 
 /**
- * Registering and finding citizens. Reads are bounded by the user's subtree, writes by {@link DataEntryScope}
+ * Registering and finding citizens. Reads are bounded by the user's subtree, writes by {@link UnitScope}
  * (admins anywhere, commune officers in their commune, verifiers in their hamlet). Every change is audited, the
  * CCCD only as "set", "changed" or "removed".
  */
@@ -59,7 +58,7 @@ public class Citizens {
     private final CitizenIdNumbers idNumbers;
     private final TargetGroupDirectory targetGroups;
     private final CitizenRules rules;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final Collectives collectives;
     private final Units units;
     private final AuditLog audit;
@@ -68,7 +67,7 @@ public class Citizens {
     private final Attempts attempts;
 
     Citizens(CitizenRepository citizens, CitizenIdNumbers idNumbers, TargetGroupDirectory targetGroups,
-            CitizenRules rules, DataEntryScope scope, Collectives collectives, Units units, AuditLog audit,
+            CitizenRules rules, UnitScope scope, Collectives collectives, Units units, AuditLog audit,
             NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events, Attempts attempts) {
         this.rules = rules;
         this.citizens = citizens;
@@ -93,7 +92,7 @@ public class Citizens {
     @Transactional(readOnly = true)
     public CitizenSummary get(CurrentUser user, long id) {
         Citizen citizen = load(id);
-        scope.requireReadable(user, citizen.getUnitId());
+        scope.requireVisible(user, citizen.getUnitId());
         return summary(citizen);
     }
 
@@ -138,10 +137,9 @@ public class Citizens {
     public CappedPage<CitizenSummary> search(CurrentUser user, CitizenQuery query, Pageable pageable) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder("where c.unit_id in ")
-                .append(SubtreeSql.unitIdsUnder("s", scope.scopePath(user)));
+                .append(scope.subtree(user).unitIds("s"));
         if (query.withinUnitId() != null) {
-            where.append(" and c.unit_id in ").append(SubtreeSql.unitIdsUnder("w", scope.subtreePath(
-                    query.withinUnitId())));
+            where.append(" and c.unit_id in ").append(scope.subtreeOf(query.withinUnitId()).unitIds("w"));
         }
         Long narrowest = query.withinUnitId() != null ? query.withinUnitId()
                 : user.isAdmin() ? null : user.unitId();
@@ -188,7 +186,7 @@ public class Citizens {
     public Optional<CitizenSummary> findByIdNumber(CurrentUser user, String typedIdNumber) {
         String hash = idNumbers.lookupHash(typedIdNumber);
         return citizens.findByIdNumberHash(hash)
-                .filter(c -> units.canSee(user, c.getUnitId()))
+                .filter(c -> scope.canSee(user, c.getUnitId()))
                 .map(this::summary);
     }
 
@@ -343,7 +341,7 @@ public class Citizens {
         attempts.fail(idNumberKey(user), ID_NUMBER_CONFLICTS);
         boolean visible;
         try {
-            scope.requireReadable(user, other.getUnitId());
+            scope.requireVisible(user, other.getUnitId());
             visible = true;
         } catch (OutOfScopeException e) {
             visible = false;

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
@@ -36,11 +37,11 @@ class CollectiveController {
     private static final int PAGE_SIZE = 25;
 
     private final Collectives collectives;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final Units units;
     private final ObjectProvider<MemberTitleRates> memberRates;
 
-    CollectiveController(Collectives collectives, DataEntryScope scope, Units units,
+    CollectiveController(Collectives collectives, UnitScope scope, Units units,
             ObjectProvider<MemberTitleRates> memberRates) {
         this.collectives = collectives;
         this.scope = scope;

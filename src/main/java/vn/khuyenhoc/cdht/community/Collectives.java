@@ -14,6 +14,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.cdht.area.Subtree;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.audit.AuditLog;
@@ -25,7 +27,7 @@ import vn.khuyenhoc.cdht.shared.SearchText;
 
 /**
  * Households, clans, hamlet communities and learning units, and their yearly recognition status. Every method
- * that takes a user checks the record's unit against the user's subtree ({@link DataEntryScope}).
+ * that takes a user checks the record's unit against the user's subtree ({@link UnitScope}).
  */
 @Service
 @Transactional
@@ -36,13 +38,13 @@ public class Collectives {
 
     private final CollectiveRepository collectives;
     private final CollectiveYearRepository years;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final Units units;
     private final AuditLog audit;
     private final NamedParameterJdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
 
-    Collectives(CollectiveRepository collectives, CollectiveYearRepository years, DataEntryScope scope, Units units,
+    Collectives(CollectiveRepository collectives, CollectiveYearRepository years, UnitScope scope, Units units,
             AuditLog audit, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.collectives = collectives;
         this.years = years;
@@ -63,7 +65,7 @@ public class Collectives {
     @Transactional(readOnly = true)
     public CollectiveSummary get(CurrentUser user, long id) {
         Collective collective = load(id);
-        scope.requireReadable(user, collective.getUnitId());
+        scope.requireVisible(user, collective.getUnitId());
         return summary(collective);
     }
 
@@ -74,7 +76,7 @@ public class Collectives {
         if (collective.getKind() != kind) {
             throw new NotFoundException(kind + " " + id);
         }
-        scope.requireReadable(user, collective.getUnitId());
+        scope.requireVisible(user, collective.getUnitId());
         return summary(collective);
     }
 
@@ -93,8 +95,8 @@ public class Collectives {
     public CollectiveSummary requireAttachable(CurrentUser user, CollectiveKind kind, long id, String field) {
         Collective collective = collectives.findById(id)
                 .filter(c -> c.getKind() == kind)
-                .filter(c -> units.canSee(user, c.getUnitId())
-                        || kind == CollectiveKind.LEARNING_UNIT && units.isWithin(user.unitId(), c.getUnitId()))
+                .filter(c -> scope.canSee(user, c.getUnitId())
+                        || kind == CollectiveKind.LEARNING_UNIT && scope.isWithin(user.unitId(), c.getUnitId()))
                 .orElseThrow(() -> BusinessRuleException.onField(field, "community.collective.unknown"));
         return summary(collective);
     }
@@ -102,16 +104,17 @@ public class Collectives {
     /** What a citizen form offers for this kind (see {@link #requireAttachable}), by name. */
     @Transactional(readOnly = true)
     public List<CollectiveSummary> options(CurrentUser user, CollectiveKind kind) {
-        String aboveUser = kind == CollectiveKind.LEARNING_UNIT ? " or :scopePath like u.path || '%'" : "";
+        Subtree within = scope.subtree(user);
+        String aboveUser = kind == CollectiveKind.LEARNING_UNIT ? " or " + Subtree.above("u.path", "scopePath") : "";
         return jdbc.query("""
                 select c.id, c.kind, c.name, c.unit_id, c.unit_type, c.version, u.code as unit_code,
                        u.name as unit_name
                 from collective c join admin_unit u on u.id = c.unit_id
-                where c.kind = :kind and (u.path like :scopePath || '%'""" + aboveUser + """
+                where c.kind = :kind and (""" + Subtree.below("u.path", "scopePath") + aboveUser + """
                 )
                 order by c.search_name, c.id
-                limit""" + " " + DataEntryScope.MAX_OPTIONS,
-                Map.of("kind", kind.name(), "scopePath", scope.scopePath(user)),
+                limit""" + " " + UnitScope.MAX_OPTIONS,
+                Map.of("kind", kind.name(), "scopePath", within.path()),
                 (rs, i) -> new CollectiveSummary(rs.getLong("id"), CollectiveKind.valueOf(rs.getString("kind")),
                         rs.getString("name"), rs.getLong("unit_id"), rs.getString("unit_code"),
                         rs.getString("unit_name"), unitType(rs.getString("unit_type")), rs.getLong("version")));
@@ -128,13 +131,16 @@ public class Collectives {
         StringBuilder where = new StringBuilder("""
                 from collective c join admin_unit u on u.id = c.unit_id
                 left join collective_year y on y.collective_id = c.id and y.status_year = :year
-                where c.kind = :kind and u.path like :scopePath || '%'""");
+                where c.kind = :kind""");
+        Subtree within = scope.subtree(user);
+        where.append(" and ").append(Subtree.below("u.path", "scopePath"));
         params.put("kind", kind.name());
         params.put("year", year);
-        params.put("scopePath", scope.scopePath(user));
+        params.put("scopePath", within.path());
         if (withinUnitId != null) {
-            where.append(" and u.path like :unitPath || '%'");
-            params.put("unitPath", scope.subtreePath(withinUnitId));
+            Subtree unit = scope.subtreeOf(withinUnitId);
+            where.append(" and ").append(Subtree.below("u.path", "unitPath"));
+            params.put("unitPath", unit.path());
         }
         if (query != null && !query.isBlank()) {
             where.append(" and c.search_name like :pattern escape '\\'");
@@ -196,7 +202,7 @@ public class Collectives {
     /** The yearly statuses of a collective the user may see, latest year first. */
     @Transactional(readOnly = true)
     public List<YearStatus> statuses(CurrentUser user, long id) {
-        scope.requireReadable(user, load(id).getUnitId());
+        scope.requireVisible(user, load(id).getUnitId());
         return years.findByCollectiveIdOrderByYearDesc(id).stream().map(CollectiveYear::toStatus).toList();
     }
 

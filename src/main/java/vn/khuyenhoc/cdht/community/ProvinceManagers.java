@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.cdht.area.UnitOption;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.area.UnitSummary;
-import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 import vn.khuyenhoc.cdht.shared.OutOfScopeException;
@@ -22,11 +23,9 @@ public class ProvinceManagers {
 
     private static final Set<Role> MANAGERS = EnumSet.of(Role.ADMIN, Role.PROVINCE_OFFICER);
 
-    private final Units units;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
 
-    ProvinceManagers(Units units, DataEntryScope scope) {
-        this.units = units;
+    ProvinceManagers(UnitScope scope) {
         this.scope = scope;
     }
 
@@ -43,7 +42,7 @@ public class ProvinceManagers {
     /** The province, if the user manages it: 403 outside the role or subtree, 404 for a unit that is no province. */
     public UnitSummary requireProvince(CurrentUser user, long provinceId) {
         requireManager(user);
-        UnitSummary unit = units.requireVisible(user, provinceId);
+        UnitSummary unit = scope.requireVisible(user, provinceId);
         if (!UnitLevels.PROVINCE.equals(unit.levelCode())) {
             throw new NotFoundException("province " + provinceId);
         }

@@ -14,7 +14,6 @@ import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 
 /**
  * Everything an admin does to criteria sets and target groups except putting a set in force or out of it
@@ -356,10 +355,9 @@ class CriteriaAdministration {
         return sets.findById(id).orElseThrow(() -> new NotFoundException("criteria set " + id));
     }
 
+    /** 403 unless the role maintains criteria (every page and write of this module asks). */
     static void requireAdmin(CurrentUser actor) {
-        if (actor == null || !actor.isAdmin()) {
-            throw new OutOfScopeException("only admins maintain criteria sets");
-        }
+        CriteriaPolicy.MAINTAIN.require(actor);
     }
 
     static String label(CriteriaSet set) {

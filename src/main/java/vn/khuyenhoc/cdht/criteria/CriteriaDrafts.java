@@ -17,6 +17,6 @@ public class CriteriaDrafts {
 
     /** Drafts of every code (admins only; 0 for anyone else, who may not see them). */
     public long count(CurrentUser user) {
-        return user != null && user.isAdmin() ? sets.countByStatus(CriteriaStatus.DRAFT) : 0;
+        return CriteriaPolicy.MAINTAIN.allows(user) ? sets.countByStatus(CriteriaStatus.DRAFT) : 0;
     }
 }

@@ -6,7 +6,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.FormErrors;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 
 /**
  * What the criteria admin pages (sets, competencies, indicators) do alike: admins only, back to the set with the
@@ -19,9 +18,7 @@ final class CriteriaPages {
 
     /** Each criteria controller calls this from a {@code @ModelAttribute} method: before any handler runs. */
     static void requireAdmin(CurrentUser user) {
-        if (user == null || !user.isAdmin()) {
-            throw new OutOfScopeException("criteria pages are for admins");
-        }
+        CriteriaAdministration.requireAdmin(user);
     }
 
     /**

@@ -15,7 +15,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.FormErrors;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 
 /** The catalogue of target groups: add one, rename one (the "other" group's name is not published yet). */
 @Controller
@@ -30,9 +29,7 @@ class TargetGroupController {
 
     @ModelAttribute
     void adminsOnly(@AuthenticationPrincipal CurrentUser user) {
-        if (user == null || !user.isAdmin()) {
-            throw new OutOfScopeException("target groups are maintained by admins");
-        }
+        CriteriaAdministration.requireAdmin(user);
     }
 
     @GetMapping

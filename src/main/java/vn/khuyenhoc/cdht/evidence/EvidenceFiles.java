@@ -20,7 +20,7 @@ import vn.khuyenhoc.cdht.assessment.AssessmentDetail;
 import vn.khuyenhoc.cdht.assessment.Assessments;
 import vn.khuyenhoc.cdht.assessment.SelfAssessments;
 import vn.khuyenhoc.cdht.audit.AuditLog;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
@@ -49,11 +49,11 @@ public class EvidenceFiles {
     private final EvidenceSettings settings;
     private final Assessments assessments;
     private final SelfAssessments selfAssessments;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final AuditLog audit;
 
     EvidenceFiles(JdbcTemplate jdbc, EvidenceChecks checks, EvidenceSettings settings, Assessments assessments,
-            SelfAssessments selfAssessments, DataEntryScope scope, AuditLog audit) {
+            SelfAssessments selfAssessments, UnitScope scope, AuditLog audit) {
         this.jdbc = jdbc;
         this.checks = checks;
         this.settings = settings;
@@ -136,7 +136,7 @@ public class EvidenceFiles {
     @Transactional(readOnly = true)
     public Content open(CurrentUser user, long fileId, boolean thumbnail) {
         Stored stored = stored(fileId);
-        scope.requireReadable(user, stored.unitId());
+        scope.requireVisible(user, stored.unitId());
         return content(fileId, stored.file(), thumbnail);
     }
 
@@ -177,9 +177,10 @@ public class EvidenceFiles {
         return jdbc.update("delete from evidence_file where citizen_id = ?", citizenId);
     }
 
-    /** Bytes stored per unit, largest first: the storage page of the administration. */
+    /** Bytes stored per unit, largest first: the storage page of the administration (403 for other roles). */
     @Transactional(readOnly = true)
-    public List<UnitStorage> storageByUnit() {
+    public List<UnitStorage> storageByUnit(CurrentUser user) {
+        EvidencePolicy.SEE_STORAGE.require(user);
         return jdbc.query("select unit_id, count(*) files, coalesce(sum(size_bytes), 0) bytes from evidence_file "
                         + "group by unit_id order by bytes desc",
                 (rs, n) -> new UnitStorage(rs.getLong("unit_id"), rs.getLong("files"), rs.getLong("bytes")));

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.community.UnitLevels;
 import vn.khuyenhoc.cdht.document.PdfRenderer;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
@@ -34,12 +34,12 @@ class InvitationController {
     static final int QR_SIZE = 240;
 
     private final Invitations invitations;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final PdfRenderer pdf;
     private final PortalProperties properties;
     private final IssuedCodes codes;
 
-    InvitationController(Invitations invitations, DataEntryScope scope, PdfRenderer pdf,
+    InvitationController(Invitations invitations, UnitScope scope, PdfRenderer pdf,
             PortalProperties properties, IssuedCodes codes) {
         this.invitations = invitations;
         this.codes = codes;
@@ -67,7 +67,7 @@ class InvitationController {
         scope.requireWritable(user, unit);
         int shown = year == null ? Year.now().getValue() : year;
         model.addAttribute("year", shown);
-        model.addAttribute("unit", scope.requireReadable(user, unit));
+        model.addAttribute("unit", scope.requireVisible(user, unit));
         model.addAttribute("citizens", invitations.citizensOf(user, unit, shown));
         return "portal/issue";
     }

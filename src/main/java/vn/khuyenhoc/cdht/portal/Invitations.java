@@ -14,7 +14,8 @@ import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.citizen.CitizenSummary;
 import vn.khuyenhoc.cdht.citizen.Citizens;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.Subtree;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
@@ -22,7 +23,7 @@ import vn.khuyenhoc.cdht.shared.NotFoundException;
 /**
  * Staff side of the portal: issue invitations (one citizen, or every citizen living in a unit's subtree), list them
  * with their status, revoke them, and the share of online self-assessments per unit. Issuing and revoking follow
- * {@link DataEntryScope} (admins anywhere, commune officers in their commune, verifiers in their hamlet; other roles
+ * {@link UnitScope} (admins anywhere, commune officers in their commune, verifiers in their hamlet; other roles
  * only read); lists are bounded by the user's subtree. A new invitation revokes the citizen's older open ones. The
  * code itself is returned once, to be printed or shared now: only its hash is stored.
  */
@@ -37,12 +38,12 @@ class Invitations {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Citizens citizens;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final CitizenAccess access;
     private final PortalProperties properties;
     private final AuditLog audit;
 
-    Invitations(NamedParameterJdbcTemplate jdbc, Citizens citizens, DataEntryScope scope, CitizenAccess access,
+    Invitations(NamedParameterJdbcTemplate jdbc, Citizens citizens, UnitScope scope, CitizenAccess access,
             PortalProperties properties, AuditLog audit) {
         this.jdbc = jdbc;
         this.citizens = citizens;
@@ -99,16 +100,17 @@ class Invitations {
     /** The invitations of the year in the user's subtree (or the unit's, if given), newest first. */
     @Transactional(readOnly = true)
     List<InvitationRow> list(CurrentUser user, int year, Long unitId) {
-        String path = unitId == null ? scope.scopePath(user) : pathOf(user, unitId);
+        Subtree within = unitId == null ? scope.subtree(user) : subtreeOf(user, unitId);
         return jdbc.query("""
                 select i.id, i.citizen_id, i.unit_id, c.full_name, u.name as unit_name, i.status, i.expires_at, i.issued_at,
                        i.issued_by, i.used_at, i.revoked_at, i.revoked_by
                 from portal_invitation i
                 join citizen_register c on c.id = i.citizen_id
                 join admin_unit u on u.id = i.unit_id
-                where i.assessment_year = :year and u.path like :path || '%'
+                where i.assessment_year = :year and\s""" + Subtree.below("u.path", "path") + """
+
                 order by i.issued_at desc, i.id desc
-                limit""" + " " + MAX_ROWS, Map.of("year", year, "path", path), (rs, n) -> new InvitationRow(
+                limit""" + " " + MAX_ROWS, Map.of("year", year, "path", within.path()), (rs, n) -> new InvitationRow(
                         rs.getLong("id"), rs.getLong("citizen_id"), rs.getString("full_name"),
                         rs.getString("unit_name"), status(rs.getString("status"),
                                 rs.getTimestamp("expires_at").toInstant()),
@@ -124,16 +126,17 @@ class Invitations {
      */
     @Transactional(readOnly = true)
     List<OnlineShare> onlineShare(CurrentUser user, int year, Long unitId) {
-        String path = unitId == null ? scope.scopePath(user) : pathOf(user, unitId);
+        Subtree within = unitId == null ? scope.subtree(user) : subtreeOf(user, unitId);
         return jdbc.query("""
                 select u.id, u.name, u.path, count(a.id) as total,
                        count(a.id) filter (where a.channel = 'ONLINE_SELF') as online
                 from assessment_outcome a
                 join admin_unit u on u.id = a.unit_id
-                where a.assessment_year = :year and u.path like :path || '%'
+                where a.assessment_year = :year and\s""" + Subtree.below("u.path", "path") + """
+
                 group by u.id, u.name, u.path
                 order by u.path
-                limit""" + " " + MAX_ROWS, Map.of("year", year, "path", path),
+                limit""" + " " + MAX_ROWS, Map.of("year", year, "path", within.path()),
                 (rs, n) -> new OnlineShare(rs.getLong("id"), rs.getString("name"), rs.getLong("total"),
                         rs.getLong("online")));
     }
@@ -141,7 +144,7 @@ class Invitations {
     /** The citizens living in the unit's subtree, for the issue page; 404/403 as for reading the unit. */
     @Transactional(readOnly = true)
     List<CitizenOption> citizensOf(CurrentUser user, long unitId, int year) {
-        String path = pathOf(user, unitId);
+        Subtree within = subtreeOf(user, unitId);
         return jdbc.query("""
                 select c.id, c.full_name, u.name as unit_name,
                        (select i.status from portal_invitation i where i.citizen_id = c.id
@@ -149,9 +152,10 @@ class Invitations {
                        (select i.expires_at from portal_invitation i where i.citizen_id = c.id
                           and i.assessment_year = :year order by i.id desc limit 1) as expires_at
                 from citizen_register c join admin_unit u on u.id = c.unit_id
-                where u.path like :path || '%'
+                where\s""" + Subtree.below("u.path", "path") + """
+
                 order by c.search_name, c.id
-                limit""" + " " + MAX_BATCH, Map.of("path", path, "year", year),
+                limit""" + " " + MAX_BATCH, Map.of("path", within.path(), "year", year),
                 (rs, n) -> new CitizenOption(rs.getLong("id"), rs.getString("full_name"), rs.getString("unit_name"),
                         rs.getString("status") == null ? null
                                 : status(rs.getString("status"), rs.getTimestamp("expires_at").toInstant())));
@@ -193,14 +197,15 @@ class Invitations {
     }
 
     private List<Long> citizensIn(long unitId) {
+        Subtree within = scope.subtreeOf(unitId);
         return jdbc.queryForList("select c.id from citizen_register c join admin_unit u on u.id = c.unit_id "
-                + "where u.path like :path || '%' order by c.search_name, c.id limit " + (MAX_BATCH + 1),
-                Map.of("path", scope.subtreePath(unitId)), Long.class);
+                + "where " + Subtree.below("u.path", "path") + " order by c.search_name, c.id limit " + (MAX_BATCH + 1),
+                Map.of("path", within.path()), Long.class);
     }
 
-    private String pathOf(CurrentUser user, long unitId) {
-        UnitSummary unit = scope.requireReadable(user, unitId);
-        return scope.subtreePath(unit.id());
+    private Subtree subtreeOf(CurrentUser user, long unitId) {
+        UnitSummary unit = scope.requireVisible(user, unitId);
+        return scope.subtreeOf(unit.id());
     }
 
     private static void requireYear(int year) {

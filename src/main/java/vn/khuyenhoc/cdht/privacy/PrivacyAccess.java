@@ -5,7 +5,6 @@ import vn.khuyenhoc.cdht.citizen.CitizenSummary;
 import vn.khuyenhoc.cdht.citizen.Citizens;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.OutOfScopeException;
-import vn.khuyenhoc.cdht.shared.Role;
 
 /** Who may export or erase a citizen's data: the commune officer or admin whose scope lets them change the record. */
 @Component
@@ -27,6 +26,6 @@ class PrivacyAccess {
     }
 
     boolean may(CurrentUser user, CitizenSummary citizen) {
-        return (user.role() == Role.ADMIN || user.role() == Role.COMMUNE_OFFICER) && citizens.canEdit(user, citizen);
+        return PrivacyPolicy.PERSONAL_DATA.allows(user) && citizens.canEdit(user, citizen);
     }
 }

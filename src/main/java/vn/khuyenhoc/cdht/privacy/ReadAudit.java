@@ -12,14 +12,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import vn.khuyenhoc.cdht.area.UnitSummary;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.assessment.AssessmentDetail;
 import vn.khuyenhoc.cdht.audit.AuditEntry;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.citizen.CitizenSummary;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
-import vn.khuyenhoc.cdht.shared.Role;
 
 /**
  * The read audit: a citizen's page or one of their assessments served, or a list with names downloaded, is
@@ -51,10 +50,12 @@ class ReadAudit implements HandlerInterceptor {
 
     private final AuditLog audit;
     private final Units units;
+    private final UnitScope scope;
 
-    ReadAudit(AuditLog audit, Units units) {
+    ReadAudit(AuditLog audit, Units units, UnitScope scope) {
         this.audit = audit;
         this.units = units;
+        this.scope = scope;
     }
 
     /** One line of the read audit page. */
@@ -104,10 +105,8 @@ class ReadAudit implements HandlerInterceptor {
 
     /** The read lines within the user's subtree, newest first; for province officers, admins and communes. */
     List<Line> recent(CurrentUser user) {
-        if (user.role() != Role.ADMIN && user.role() != Role.PROVINCE_OFFICER && user.role() != Role.COMMUNE_OFFICER) {
-            throw new OutOfScopeException(user.username() + " may not read the read audit");
-        }
-        List<AuditEntry> entries = audit.reads(ACTIONS, units.scopePath(user), SHOWN);
+        PrivacyPolicy.READ_AUDIT.require(user);
+        List<AuditEntry> entries = audit.reads(ACTIONS, scope.subtree(user), SHOWN);
         return entries.stream().map(e -> new Line(java.time.LocalDateTime.ofInstant(e.occurredAt(), ZONE), e.actor(), e.action(), e.entityType(),
                 e.entityId(), e.unitId() == null ? "" : units.find(e.unitId()).map(UnitSummary::name).orElse(""),
                 "LIST".equals(e.entityType()) ? e.details() : null)).toList();

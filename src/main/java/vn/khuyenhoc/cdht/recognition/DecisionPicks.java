@@ -15,6 +15,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.assessment.AssessmentDecisions;
 import vn.khuyenhoc.cdht.assessment.DecisionCandidate;
@@ -39,17 +40,19 @@ class DecisionPicks {
     private final RecognitionItemRepository items;
     private final AssessmentDecisions assessmentDecisions;
     private final Units units;
+    private final UnitScope scope;
     private final AuditLog audit;
     private final CriteriaCatalog catalog;
 
     DecisionPicks(RecognitionDecisions service, RecognitionDecisionRepository decisions,
-            RecognitionItemRepository items, AssessmentDecisions assessmentDecisions, Units units, AuditLog audit,
-            CriteriaCatalog catalog) {
+            RecognitionItemRepository items, AssessmentDecisions assessmentDecisions, Units units, UnitScope scope,
+            AuditLog audit, CriteriaCatalog catalog) {
         this.service = service;
         this.decisions = decisions;
         this.items = items;
         this.assessmentDecisions = assessmentDecisions;
         this.units = units;
+        this.scope = scope;
         this.audit = audit;
         this.catalog = catalog;
     }
@@ -251,7 +254,7 @@ class DecisionPicks {
         if (filter.hamletId() == null) {
             return decision.getUnitId();
         }
-        if (!units.isWithin(filter.hamletId(), decision.getUnitId())) {
+        if (!scope.isWithin(filter.hamletId(), decision.getUnitId())) {
             throw new NotFoundException("unit " + filter.hamletId() + " in the commune of decision " + decision.getId());
         }
         return filter.hamletId();

@@ -25,13 +25,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.khuyenhoc.cdht.area.UnitSummary;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
-import vn.khuyenhoc.cdht.community.UnitOption;
+import vn.khuyenhoc.cdht.area.UnitScope;
+import vn.khuyenhoc.cdht.area.UnitOption;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.FormErrors;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 
 /**
  * Recognition pages: the list of decisions, the draft form, the decision with its citizens (picking them:
@@ -51,10 +50,10 @@ class RecognitionController {
     private final RecognitionDecisions decisions;
     private final RecognitionSettings settings;
     private final DecisionDocuments documents;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
 
     RecognitionController(RecognitionDecisions decisions, RecognitionSettings settings, DecisionDocuments documents,
-            DataEntryScope scope) {
+            UnitScope scope) {
         this.decisions = decisions;
         this.settings = settings;
         this.documents = documents;
@@ -242,10 +241,7 @@ class RecognitionController {
     @GetMapping("/{id}/items/{itemId}/revoke")
     String revokeForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long itemId,
             Model model) {
-        DecisionDetail detail = decisions.detail(user, id);
-        if (!detail.mayDecide()) {
-            throw new OutOfScopeException(user.username() + " may not revoke");
-        }
+        DecisionDetail detail = decisions.detailToDecide(user, id);
         model.addAttribute("revokeForm", new RevokeForm());
         return revokeView(detail, itemId, model);
     }
@@ -359,10 +355,7 @@ class RecognitionController {
      * the reason put in the flash for the decision's page, where the caller redirects.
      */
     private DecisionDetail draftOrNull(CurrentUser user, long id, RedirectAttributes redirect) {
-        DecisionDetail detail = decisions.detail(user, id);
-        if (!detail.mayDecide()) {
-            throw new OutOfScopeException(user.username() + " may not change recognition decisions");
-        }
+        DecisionDetail detail = decisions.detailToDecide(user, id);
         if (!detail.decision().draft()) {
             failure(redirect, new BusinessRuleException("recognition.decision.issued"));
             return null;

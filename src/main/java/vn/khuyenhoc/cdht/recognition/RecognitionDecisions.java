@@ -1,7 +1,6 @@
 package vn.khuyenhoc.cdht.recognition;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,18 +20,19 @@ import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.assessment.AssessmentConflictException;
 import vn.khuyenhoc.cdht.assessment.AssessmentDecisions;
+import vn.khuyenhoc.cdht.assessment.WorkflowAction;
 import vn.khuyenhoc.cdht.assessment.Decision;
 import vn.khuyenhoc.cdht.audit.AuditLog;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.Subtree;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.community.UnitLevels;
-import vn.khuyenhoc.cdht.community.UnitOption;
+import vn.khuyenhoc.cdht.area.UnitOption;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.Dates;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 import vn.khuyenhoc.cdht.shared.OutOfScopeException;
-import vn.khuyenhoc.cdht.shared.Role;
 
 /**
  * Recognition decisions of a commune: draft (header, then the pick of verified assessments), issue, revoke.
@@ -53,13 +53,12 @@ class RecognitionDecisions {
     static final int PLACE_MAX = 100;
     static final int SIGNER_MAX = 100;
     static final int PICK_PAGE_SIZE = 50;
-    private static final Set<Role> DECIDERS = EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER);
 
     private final RecognitionDecisionRepository decisions;
     private final RecognitionItemRepository items;
     private final AssessmentDecisions assessmentDecisions;
     private final RecognitionSettings settings;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final Units units;
     private final AuditLog audit;
     private final MessageSource messages;
@@ -68,7 +67,7 @@ class RecognitionDecisions {
     private final ObjectProvider<DecisionPicks> picks;
 
     RecognitionDecisions(RecognitionDecisionRepository decisions, RecognitionItemRepository items,
-            AssessmentDecisions assessmentDecisions, RecognitionSettings settings, DataEntryScope scope,
+            AssessmentDecisions assessmentDecisions, RecognitionSettings settings, UnitScope scope,
             Units units, AuditLog audit, MessageSource messages, NamedParameterJdbcTemplate jdbc,
             ObjectProvider<DecisionPicks> picks) {
         this.picks = picks;
@@ -90,23 +89,20 @@ class RecognitionDecisions {
         return decisions.count() == 0;
     }
 
-    /** Whether the role decides at all; where is the unit's business. */
+    /** Whether the role decides at all (the roles that recognise an assessment); where is the unit's business. */
     boolean mayDecide(CurrentUser user) {
-        return DECIDERS.contains(user.role());
+        return WorkflowAction.RECOGNISE.allowedFor(user.role());
     }
 
     /** Decisions of the year in the user's subtree, optionally inside one unit's, by commune and number. */
     @Transactional(readOnly = true)
     Page<DecisionRow> list(CurrentUser user, int year, Long withinUnitId, Pageable pageable) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder("""
-                from recognition_decision d join admin_unit u on u.id = d.unit_id
-                where u.path like :scopePath || '%' and d.decision_year = :year""");
-        params.put("scopePath", scope.scopePath(user));
-        params.put("year", year);
+        Map<String, Object> params = new HashMap<>(Map.of("scopePath", scope.subtree(user).path(), "year", year));
+        StringBuilder where = new StringBuilder("from recognition_decision d join admin_unit u on u.id = d.unit_id"
+                + " where d.decision_year = :year and " + Subtree.below("u.path", "scopePath"));
         if (withinUnitId != null) {
-            where.append(" and u.path like :unitPath || '%'");
-            params.put("unitPath", scope.subtreePath(withinUnitId));
+            where.append(" and ").append(Subtree.below("u.path", "unitPath"));
+            params.put("unitPath", scope.subtreeOf(withinUnitId).path());
         }
         long total = jdbc.queryForObject("select count(*) " + where, params, Long.class);
         params.put("limit", pageable.getPageSize());
@@ -133,7 +129,7 @@ class RecognitionDecisions {
     @Transactional(readOnly = true)
     DecisionSummary get(CurrentUser user, long id) {
         RecognitionDecision decision = load(id);
-        scope.requireReadable(user, decision.getUnitId());
+        scope.requireVisible(user, decision.getUnitId());
         return summary(decision);
     }
 
@@ -141,7 +137,7 @@ class RecognitionDecisions {
     @Transactional(readOnly = true)
     DecisionDetail detail(CurrentUser user, long id) {
         RecognitionDecision decision = load(id);
-        scope.requireReadable(user, decision.getUnitId());
+        scope.requireVisible(user, decision.getUnitId());
         List<RecognitionItem> included = items.findByDecisionIdOrderByPosition(id);
         Set<Long> stale = new HashSet<>();
         if (decision.isDraft() && !included.isEmpty()) {
@@ -157,14 +153,14 @@ class RecognitionDecisions {
             }
         }
         return new DecisionDetail(summary(decision), included.stream().map(RecognitionItem::toView).toList(), stale,
-                canDecide(user, decision.getUnitId()));
+                mayDecide(user) && scope.canWrite(user, decision.getUnitId()));
     }
 
     /** How many citizens the draft includes now. */
     @Transactional(readOnly = true)
     long selectedCount(CurrentUser user, long id) {
         RecognitionDecision decision = load(id);
-        scope.requireReadable(user, decision.getUnitId());
+        scope.requireVisible(user, decision.getUnitId());
         return items.countByDecisionId(id);
     }
 
@@ -343,8 +339,13 @@ class RecognitionDecisions {
 
     // ---- helpers ----
 
-    private boolean canDecide(CurrentUser user, long unitId) {
-        return mayDecide(user) && scope.canWrite(user, unitId);
+    /** A decision's page for a change: 404/403 as for reading it, and 403 unless the user may decide there. */
+    DecisionDetail detailToDecide(CurrentUser user, long id) {
+        DecisionDetail detail = detail(user, id);
+        if (detail.mayDecide()) {
+            return detail;
+        }
+        throw new OutOfScopeException(user.username() + " may not change or revoke decision " + id);
     }
 
     /** 403 for a role that does not decide recognitions (verifiers, province officers, viewers). */

@@ -7,11 +7,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.cdht.area.Subtree;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.community.ProvinceManagers;
 import vn.khuyenhoc.cdht.community.UnitLevels;
-import vn.khuyenhoc.cdht.community.UnitOption;
+import vn.khuyenhoc.cdht.area.UnitOption;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
@@ -66,8 +67,9 @@ class RecognitionSettings {
     /** What a draft in this commune starts from: its province's setting, else the defaults. */
     @Transactional(readOnly = true)
     SettingView forCommune(long communeUnitId) {
-        List<Long> province = jdbc.queryForList("""
-                select p.id from admin_unit p join admin_unit u on u.path like p.path || '%'
+        List<Long> province = jdbc.queryForList("select p.id from admin_unit p join admin_unit u on "
+                + Subtree.within("u.path", "p.path") + """
+
                 where u.id = :id and p.level_code = :province
                 order by p.depth desc""", Map.of("id", communeUnitId, "province", UnitLevels.PROVINCE), Long.class);
         return province.isEmpty() ? defaults(null) : forProvince(province.get(0));

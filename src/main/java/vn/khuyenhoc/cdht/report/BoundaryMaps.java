@@ -18,11 +18,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.khuyenhoc.cdht.area.UnitSummary;
+import vn.khuyenhoc.cdht.area.Subtree;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
-import vn.khuyenhoc.cdht.shared.Role;
 
 /**
  * Maps without the internet: boundaries uploaded as GeoJSON (one Polygon or MultiPolygon feature per unit, the
@@ -39,18 +39,20 @@ class BoundaryMaps {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Units units;
+    private final UnitScope scope;
     private final AuditLog audit;
     private final JsonMapper json = JsonMapper.builder().build();
     private final long maxBytes;
     private final int maxFeatures;
     private final int maxPositions;
 
-    BoundaryMaps(NamedParameterJdbcTemplate jdbc, Units units, AuditLog audit,
+    BoundaryMaps(NamedParameterJdbcTemplate jdbc, Units units, UnitScope scope, AuditLog audit,
             @Value("${cdht.report.map.max-bytes:5242880}") long maxBytes,
             @Value("${cdht.report.map.max-features:5000}") int maxFeatures,
             @Value("${cdht.report.map.max-positions:500000}") int maxPositions) {
         this.jdbc = jdbc;
         this.units = units;
+        this.scope = scope;
         this.audit = audit;
         this.maxBytes = maxBytes;
         this.maxFeatures = maxFeatures;
@@ -75,16 +77,15 @@ class BoundaryMaps {
     private record Parsed(long unitId, String geometry, double[] box) {
     }
 
-    boolean mayUpload(CurrentUser user) {
-        return user.role() == Role.ADMIN;
+    /** 403 unless the role manages the boundaries. */
+    void requireUploader(CurrentUser user) {
+        ReportPolicy.MANAGE_BOUNDARIES.require(user);
     }
 
     /** Admins only; the units named must be today's units within the user's subtree. */
     @Transactional
     Upload upload(CurrentUser user, String fileName, byte[] content, boolean schematic) {
-        if (!mayUpload(user)) {
-            throw new OutOfScopeException("boundaries are uploaded by admins");
-        }
+        requireUploader(user);
         return store(user.username(), fileName, content, schematic, user);
     }
 
@@ -187,7 +188,7 @@ class BoundaryMaps {
                 continue;
             }
             UnitSummary unit = units.findByCode(code).filter(UnitSummary::current).orElse(null);
-            if (unit == null || user != null && !units.canSee(user, unit.id())) {
+            if (unit == null || user != null && !scope.canSee(user, unit.id())) {
                 problems.add(new Problem(number, "report.map.error.unknownUnit", new Object[] {number, code}));
                 continue;
             }
@@ -258,11 +259,11 @@ class BoundaryMaps {
     /** What is stored, within the user's subtree. */
     @Transactional(readOnly = true)
     List<StoredBoundary> stored(CurrentUser user) {
-        String scope = units.scopePath(user);
+        Subtree within = scope.subtree(user);
         return jdbc.query("""
                 SELECT b.unit_id, u.code, u.name, b.schematic, b.source_name, b.uploaded_by, b.uploaded_at
                 FROM report_boundary b JOIN admin_unit u ON u.id = b.unit_id
-                WHERE u.path LIKE :scope || '%' ORDER BY u.path""", Map.of("scope", scope),
+                WHERE\s""" + Subtree.below("u.path", "scope") + " ORDER BY u.path", Map.of("scope", within.path()),
                 (rs, i) -> new StoredBoundary(rs.getLong("unit_id"), rs.getString("code"), rs.getString("name"),
                         rs.getBoolean("schematic"), rs.getString("source_name"), rs.getString("uploaded_by"),
                         rs.getTimestamp("uploaded_at").toInstant()));

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 
@@ -24,11 +25,13 @@ import vn.khuyenhoc.cdht.shared.CurrentUser;
 class Comparisons {
 
     private final Units units;
+    private final UnitScope scope;
     private final ReportQueries queries;
     private final InsightQueries insights;
 
-    Comparisons(Units units, ReportQueries queries, InsightQueries insights) {
+    Comparisons(Units units, UnitScope scope, ReportQueries queries, InsightQueries insights) {
         this.units = units;
+        this.scope = scope;
         this.queries = queries;
         this.insights = insights;
     }
@@ -50,7 +53,7 @@ class Comparisons {
 
     /** sort: name, registered, assessed, recognised, an indicator (ADULTS) or its change (ADULTS.change). */
     View of(CurrentUser user, long unitId, int year, String sort, boolean descending) {
-        UnitSummary unit = units.requireVisible(user, unitId);
+        UnitSummary unit = scope.requireVisible(user, unitId);
         Dashboards.requireYear(year);
         Boundaries boundaries = unit.current() ? Boundaries.CURRENT : Boundaries.HISTORICAL;
         String prefix = queries.path(unitId);

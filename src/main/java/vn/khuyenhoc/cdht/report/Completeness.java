@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 
@@ -25,11 +26,13 @@ import vn.khuyenhoc.cdht.shared.CurrentUser;
 class Completeness {
 
     private final Units units;
+    private final UnitScope scope;
     private final ReportQueries queries;
     private final InsightQueries insights;
 
-    Completeness(Units units, ReportQueries queries, InsightQueries insights) {
+    Completeness(Units units, UnitScope scope, ReportQueries queries, InsightQueries insights) {
         this.units = units;
+        this.scope = scope;
         this.queries = queries;
         this.insights = insights;
     }
@@ -60,7 +63,7 @@ class Completeness {
     }
 
     View of(CurrentUser user, long unitId, int year) {
-        UnitSummary unit = units.requireVisible(user, unitId);
+        UnitSummary unit = scope.requireVisible(user, unitId);
         Dashboards.requireYear(year);
         String prefix = queries.path(unitId);
         Map<String, long[]> counts = new HashMap<>();

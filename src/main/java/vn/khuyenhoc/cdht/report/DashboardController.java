@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.Role;
 
 /** The dashboard of a unit and year (/report/{unitId}/{year}) and its Excel export. */
 @Controller
@@ -63,7 +62,7 @@ class DashboardController {
         model.addAttribute("tab", "dashboard");
         model.addAttribute("allBoundaries", Boundaries.values());
         model.addAttribute("measured", Indicator.MEASURED);
-        model.addAttribute("canManage", user.role() == Role.ADMIN || user.role() == Role.PROVINCE_OFFICER);
+        model.addAttribute("canManage", Targets.mayManage(user));
         return "report/dashboard";
     }
 

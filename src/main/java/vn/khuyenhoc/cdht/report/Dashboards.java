@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.TargetGroupOption;
@@ -29,11 +30,13 @@ class Dashboards {
     static final int FIRST_YEAR = 2000;
 
     private final Units units;
+    private final UnitScope scope;
     private final ReportQueries queries;
     private final CriteriaCatalog catalog;
 
-    Dashboards(Units units, ReportQueries queries, CriteriaCatalog catalog) {
+    Dashboards(Units units, UnitScope scope, ReportQueries queries, CriteriaCatalog catalog) {
         this.units = units;
+        this.scope = scope;
         this.queries = queries;
         this.catalog = catalog;
     }
@@ -52,11 +55,11 @@ class Dashboards {
 
     /** The unit as the report pages name it; 404 unknown, 403 outside the user's subtree. */
     UnitRef unitRef(CurrentUser user, long unitId) {
-        return ref(units.requireVisible(user, unitId));
+        return ref(scope.requireVisible(user, unitId));
     }
 
     ReportView view(CurrentUser user, long unitId, int year, Boundaries requested) {
-        UnitSummary unit = units.requireVisible(user, unitId);
+        UnitSummary unit = scope.requireVisible(user, unitId);
         requireYear(year);
         // On today's boundaries a retired unit's rows belong to its successor: show it as it was.
         Boundaries boundaries = unit.current() ? requested : Boundaries.HISTORICAL;

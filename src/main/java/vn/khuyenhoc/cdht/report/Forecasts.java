@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
-import vn.khuyenhoc.cdht.area.Units;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 
 /**
@@ -25,12 +25,12 @@ import vn.khuyenhoc.cdht.shared.CurrentUser;
 @Transactional(readOnly = true)
 class Forecasts {
 
-    private final Units units;
+    private final UnitScope scope;
     private final ReportQueries queries;
     private final InsightQueries insights;
 
-    Forecasts(Units units, ReportQueries queries, InsightQueries insights) {
-        this.units = units;
+    Forecasts(UnitScope scope, ReportQueries queries, InsightQueries insights) {
+        this.scope = scope;
         this.queries = queries;
         this.insights = insights;
     }
@@ -183,7 +183,7 @@ class Forecasts {
     }
 
     private UnitSummary requireYear(CurrentUser user, long unitId, int year) {
-        UnitSummary unit = units.requireVisible(user, unitId);
+        UnitSummary unit = scope.requireVisible(user, unitId);
         Dashboards.requireYear(year);
         return unit;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.cdht.area.Subtree;
 
 /**
  * The SQL of the pages that look ahead and across (forecast, completeness, comparison, pivot): sums of the roll-up
@@ -53,7 +54,9 @@ class InsightQueries {
 
     static final String LEVEL_UNITS = """
             SELECT id, code, name, path FROM admin_unit
-            WHERE level_code = :level AND path LIKE :prefix || '%' AND (valid_to IS NULL OR valid_to >= :today)
+            WHERE level_code = :level AND\s""" + Subtree.below("path", "prefix") + """
+
+            AND (valid_to IS NULL OR valid_to >= :today)
             ORDER BY code, id""";
 
     /** Today's units of a level within the subtree: the rows of a list or a pivot by unit. */
@@ -67,7 +70,9 @@ class InsightQueries {
     List<String> levelsBelow(String prefix) {
         return jdbc.queryForList("""
                 SELECT l.code FROM area_level l
-                WHERE EXISTS (SELECT 1 FROM admin_unit u WHERE u.level_code = l.code AND u.path LIKE :prefix || '%'
+                WHERE EXISTS (SELECT 1 FROM admin_unit u WHERE u.level_code = l.code AND\s"""
+                + Subtree.below("u.path", "prefix") + """
+
                               AND u.path <> :prefix AND (u.valid_to IS NULL OR u.valid_to >= :today))
                 ORDER BY l.sort_order""", Map.of("prefix", prefix, "today", LocalDate.now()), String.class);
     }
@@ -114,7 +119,7 @@ class InsightQueries {
         return "SELECT x.child, COUNT(*) AS leaves, SUM(x.entered) AS entered\nFROM (SELECT " + child
                 + " AS child, CASE WHEN EXISTS (SELECT 1 FROM report_unit_year r WHERE r.unit_id = u.id "
                 + "AND r.report_year = :year AND r.assessed > 0) THEN 1 ELSE 0 END AS entered\n"
-                + "      FROM admin_unit u WHERE u.path LIKE :prefix || '%' AND" + validIn.formatted("u")
+                + "      FROM admin_unit u WHERE " + Subtree.below("u.path", "prefix") + " AND" + validIn.formatted("u")
                 + "\n      AND NOT EXISTS (SELECT 1 FROM admin_unit k WHERE k.parent_id = u.id AND"
                 + validIn.formatted("k") + ")) x\nGROUP BY x.child";
     }

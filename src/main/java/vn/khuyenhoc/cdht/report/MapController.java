@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 
 /** Boundaries for the maps: the stored list and the GeoJSON upload (admins). */
 @Controller
@@ -51,8 +50,6 @@ class MapController {
     }
 
     private void requireAdmin(CurrentUser user) {
-        if (!maps.mayUpload(user)) {
-            throw new OutOfScopeException("boundaries are managed by admins");
-        }
+        maps.requireUploader(user);
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
-import vn.khuyenhoc.cdht.area.Units;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.TargetGroupOption;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
@@ -27,15 +27,15 @@ import vn.khuyenhoc.cdht.shared.CurrentUser;
 @Transactional(readOnly = true)
 class Pivots {
 
-    private final Units units;
+    private final UnitScope scope;
     private final ReportQueries queries;
     private final InsightQueries insights;
     private final CriteriaCatalog catalog;
     private final MessageSource messages;
 
-    Pivots(Units units, ReportQueries queries, InsightQueries insights, CriteriaCatalog catalog,
+    Pivots(UnitScope scope, ReportQueries queries, InsightQueries insights, CriteriaCatalog catalog,
             MessageSource messages) {
-        this.units = units;
+        this.scope = scope;
         this.queries = queries;
         this.insights = insights;
         this.catalog = catalog;
@@ -68,7 +68,7 @@ class Pivots {
     }
 
     Table of(CurrentUser user, long unitId, Request asked, Locale locale) {
-        UnitSummary unit = units.requireVisible(user, unitId);
+        UnitSummary unit = scope.requireVisible(user, unitId);
         if (asked.year() != null) {
             Dashboards.requireYear(asked.year());
         }

@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
-import vn.khuyenhoc.cdht.area.Units;
+import vn.khuyenhoc.cdht.area.Subtree;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.Constraints;
@@ -25,14 +26,14 @@ class Populations {
     static final String AUDIT_TYPE = "REPORT_POPULATION";
 
     private final ReportPopulationRepository populations;
-    private final Units units;
+    private final UnitScope scope;
     private final AuditLog audit;
     private final NamedParameterJdbcTemplate jdbc;
 
-    Populations(ReportPopulationRepository populations, Units units, AuditLog audit,
+    Populations(ReportPopulationRepository populations, UnitScope scope, AuditLog audit,
             NamedParameterJdbcTemplate jdbc) {
         this.populations = populations;
-        this.units = units;
+        this.scope = scope;
         this.audit = audit;
         this.jdbc = jdbc;
     }
@@ -40,12 +41,14 @@ class Populations {
     @Transactional(readOnly = true)
     List<PopulationRow> list(CurrentUser user, int year) {
         Targets.requireManager(user);
+        Subtree within = scope.subtree(user);
         return jdbc.query("""
                 SELECT p.id, p.unit_id, u.code, u.name, p.population_year, p.adults, p.officials,
                        p.association_members, p.association_trained, p.version
                 FROM report_population p JOIN admin_unit u ON u.id = p.unit_id
-                WHERE p.population_year = :year AND u.path LIKE :scopePath || '%'
-                ORDER BY u.depth, u.name""", Map.of("year", year, "scopePath", units.scopePath(user)),
+                WHERE p.population_year = :year AND\s""" + Subtree.below("u.path", "scopePath") + """
+
+                ORDER BY u.depth, u.name""", Map.of("year", year, "scopePath", within.path()),
                 (rs, i) -> new PopulationRow(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("code"),
                         rs.getString("name"), rs.getInt("population_year"), new PopulationFigures(
                                 rs.getObject("adults", Long.class), rs.getObject("officials", Long.class),
@@ -57,7 +60,7 @@ class Populations {
     PopulationRow editable(CurrentUser user, long id) {
         Targets.requireManager(user);
         ReportPopulation population = load(id);
-        UnitSummary unit = units.requireVisible(user, population.getUnitId());
+        UnitSummary unit = scope.requireVisible(user, population.getUnitId());
         return new PopulationRow(population.getId(), unit.id(), unit.code(), unit.name(), population.getYear(),
                 population.figures(), population.getVersion());
     }
@@ -79,7 +82,7 @@ class Populations {
     void update(CurrentUser user, long id, PopulationForm form) {
         Targets.requireManager(user);
         ReportPopulation population = load(id);
-        units.requireVisible(user, population.getUnitId());
+        scope.requireVisible(user, population.getUnitId());
         if (population.getVersion() != form.getVersion()) {
             throw new BusinessRuleException("error.concurrentEdit");
         }
@@ -97,7 +100,7 @@ class Populations {
     void delete(CurrentUser user, long id) {
         Targets.requireManager(user);
         ReportPopulation population = load(id);
-        units.requireVisible(user, population.getUnitId());
+        scope.requireVisible(user, population.getUnitId());
         populations.delete(population);
         populations.flush();
         audit.record(user.username(), "REPORT_POPULATION_DELETED", AUDIT_TYPE, id, population.getUnitId(),
@@ -106,7 +109,7 @@ class Populations {
 
     private UnitSummary unitOf(CurrentUser user, String code) {
         String trimmed = code == null ? "" : code.trim();
-        return units.findByCode(trimmed).filter(u -> units.canSee(user, u.id()))
+        return scope.visibleUnit(user, trimmed)
                 .orElseThrow(() -> BusinessRuleException.onField("unitCode", "report.unit.unknown", trimmed));
     }
 

@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
 
 /** Admins only: recompute every roll-up from the raw tables (after a bulk load written around the services). */
 @Controller
@@ -22,23 +21,16 @@ class RebuildController {
 
     @GetMapping
     String page(@AuthenticationPrincipal CurrentUser user) {
-        requireAdmin(user);
+        refresh.requireRebuilder(user);
         return "report/rebuild";
     }
 
     @PostMapping
     String rebuild(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-        requireAdmin(user);
-        ReportRefresh.RebuildSummary summary = refresh.rebuildBy(user.username());
+        ReportRefresh.RebuildSummary summary = refresh.rebuildBy(user);
         redirect.addFlashAttribute("success", "report.rebuild.done");
         redirect.addFlashAttribute("successArgs", new Object[] {String.valueOf(summary.unitYearRows()),
             String.valueOf(summary.millis())});
         return "redirect:/report/rebuild";
-    }
-
-    private static void requireAdmin(CurrentUser user) {
-        if (!user.isAdmin()) {
-            throw new OutOfScopeException(user.username() + " may not rebuild the roll-ups");
-        }
     }
 }

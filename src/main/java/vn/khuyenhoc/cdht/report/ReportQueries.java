@@ -10,6 +10,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.cdht.area.Subtree;
+import vn.khuyenhoc.cdht.area.UnitScope;
 
 /**
  * The dashboard's SQL: sums of the precomputed rows over a subtree (one path-prefix join on admin_unit), grouped
@@ -43,16 +45,21 @@ class ReportQueries {
                 WHERE c.hops < 20),
             unit_map (source_id, shown_path) AS (
                 SELECT u.id, u.path FROM admin_unit u
-                WHERE u.path LIKE :prefix || '%' AND (u.valid_to IS NULL OR u.valid_to >= :today)
+                WHERE\s""" + Subtree.below("u.path", "prefix") + """
+
+                AND (u.valid_to IS NULL OR u.valid_to >= :today)
                 UNION ALL
                 SELECT c.start_id, t.path FROM chain c JOIN admin_unit t ON t.id = c.cur_id
-                WHERE t.path LIKE :prefix || '%' AND (t.valid_to IS NULL OR t.valid_to >= :today))
+                WHERE\s""" + Subtree.below("t.path", "prefix") + """
+
+                AND (t.valid_to IS NULL OR t.valid_to >= :today))
             """;
 
     /** The boundaries of the time: every unit of the subtree, current or retired, stands for itself. */
     static final String HISTORICAL_UNIT_MAP = """
             WITH unit_map (source_id, shown_path) AS (
-                SELECT u.id, u.path FROM admin_unit u WHERE u.path LIKE :prefix || '%')
+                SELECT u.id, u.path FROM admin_unit u WHERE\s""" + Subtree.below("u.path", "prefix") + """
+            )
             """;
 
     /** The id (as text) of the child whose subtree holds the shown unit; null for the unit itself. */
@@ -62,13 +69,15 @@ class ReportQueries {
             END""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final UnitScope scope;
 
-    ReportQueries(NamedParameterJdbcTemplate jdbc) {
+    ReportQueries(NamedParameterJdbcTemplate jdbc, UnitScope scope) {
         this.jdbc = jdbc;
+        this.scope = scope;
     }
 
     String path(long unitId) {
-        return jdbc.queryForObject("SELECT path FROM admin_unit WHERE id = :id", Map.of("id", unitId), String.class);
+        return scope.subtreeOf(unitId).path();
     }
 
     /** Counts per child (null: the unit itself) and target group for one year. */

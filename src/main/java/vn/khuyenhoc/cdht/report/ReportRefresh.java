@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.audit.AuditLog;
+import vn.khuyenhoc.cdht.shared.CurrentUser;
 
 /**
  * Keeps the precomputed roll-up rows true. {@link #refresh} recomputes one unit's rows for one year with
@@ -112,10 +113,16 @@ public class ReportRefresh {
                 millis);
     }
 
-    /** Rebuilds on a user's request, with an audit line in the same transaction. */
-    public RebuildSummary rebuildBy(String actor) {
+    /** 403 unless the role may rebuild the roll-ups. */
+    public void requireRebuilder(CurrentUser user) {
+        ReportPolicy.REBUILD.require(user);
+    }
+
+    /** Rebuilds on a user's request (403 for a role that may not), with an audit line in the same transaction. */
+    public RebuildSummary rebuildBy(CurrentUser user) {
+        requireRebuilder(user);
         RebuildSummary summary = rebuildAll();
-        audit.record(actor, "REPORT_REBUILT", "REPORT", null, null, summary.toString(), null);
+        audit.record(user.username(), "REPORT_REBUILT", "REPORT", null, null, summary.toString(), null);
         return summary;
     }
 

@@ -11,14 +11,14 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
-import vn.khuyenhoc.cdht.area.Units;
+import vn.khuyenhoc.cdht.area.Subtree;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.audit.AuditLog;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.Constraints;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
 import vn.khuyenhoc.cdht.shared.OutOfScopeException;
-import vn.khuyenhoc.cdht.shared.Role;
 
 /**
  * Targets as rows. Admins set national targets and any unit's; province officers set targets for units in their
@@ -32,38 +32,44 @@ class Targets {
     static final String AUDIT_TYPE = "REPORT_TARGET";
 
     private final ReportTargetRepository targets;
-    private final Units units;
+    private final UnitScope scope;
     private final AuditLog audit;
     private final NamedParameterJdbcTemplate jdbc;
 
-    Targets(ReportTargetRepository targets, Units units, AuditLog audit, NamedParameterJdbcTemplate jdbc) {
+    Targets(ReportTargetRepository targets, UnitScope scope, AuditLog audit, NamedParameterJdbcTemplate jdbc) {
         this.targets = targets;
-        this.units = units;
+        this.scope = scope;
         this.audit = audit;
         this.jdbc = jdbc;
     }
 
+    /** Whether the role manages targets and population figures (where: its subtree). */
+    static boolean mayManage(CurrentUser user) {
+        return ReportPolicy.MANAGE_TARGETS.allows(user);
+    }
+
     /** 403 unless the role manages targets and population figures. */
     static void requireManager(CurrentUser user) {
-        if (user.role() != Role.ADMIN && user.role() != Role.PROVINCE_OFFICER) {
-            throw new OutOfScopeException(user.username() + " (" + user.role() + ") does not manage targets");
-        }
+        ReportPolicy.MANAGE_TARGETS.require(user);
     }
 
     /** National targets and those of units in the user's subtree, by indicator, scope depth and year. */
     @Transactional(readOnly = true)
     List<TargetRow> list(CurrentUser user) {
         requireManager(user);
+        Subtree within = scope.subtree(user);
         List<TargetRow> rows = new ArrayList<>(jdbc.query("""
                 SELECT t.id, t.indicator, t.scope_unit_id, u.code, u.name, t.target_year, t.percentage, t.version
                 FROM report_target t LEFT JOIN admin_unit u ON u.id = t.scope_unit_id
-                WHERE t.scope_unit_id IS NULL OR u.path LIKE :scopePath || '%'
+                WHERE t.scope_unit_id IS NULL OR\s""" + Subtree.below("u.path", "scopePath") + """
+
                 ORDER BY t.indicator, COALESCE(u.depth, -1), u.name, t.target_year""",
-                Map.of("scopePath", units.scopePath(user)), (rs, i) -> {
+                Map.of("scopePath", within.path()), (rs, i) -> {
                     Long scope = rs.getObject("scope_unit_id", Long.class);
                     return new TargetRow(rs.getLong("id"), Indicator.valueOf(rs.getString("indicator")), scope,
                             rs.getString("code"), rs.getString("name"), rs.getInt("target_year"),
-                            rs.getBigDecimal("percentage"), rs.getLong("version"), scope != null || user.isAdmin());
+                            rs.getBigDecimal("percentage"), rs.getLong("version"),
+                            scope != null || ReportPolicy.NATIONAL_TARGETS.allows(user));
                 }));
         // the SQL orders by the indicator's name; the page follows the decisions' order
         rows.sort(Comparator.comparing(TargetRow::indicator));
@@ -122,23 +128,23 @@ class Targets {
     /** The unit named on the form (blank: national, admins only); unknown or outside the subtree reads as unknown. */
     private UnitSummary scopeOf(CurrentUser user, String code) {
         if (code == null || code.isBlank()) {
-            if (!user.isAdmin()) {
+            if (!ReportPolicy.NATIONAL_TARGETS.allows(user)) {
                 throw BusinessRuleException.onField("scopeCode", "report.target.nationalAdminOnly");
             }
             return null;
         }
-        return units.findByCode(code.trim()).filter(u -> units.canSee(user, u.id()))
+        return scope.visibleUnit(user, code)
                 .orElseThrow(() -> BusinessRuleException.onField("scopeCode", "report.unit.unknown", code.trim()));
     }
 
     private UnitSummary requireScope(CurrentUser user, Long scopeUnitId) {
         if (scopeUnitId == null) {
-            if (!user.isAdmin()) {
+            if (!ReportPolicy.NATIONAL_TARGETS.allows(user)) {
                 throw new OutOfScopeException("national targets are the admins'");
             }
             return null;
         }
-        return units.requireVisible(user, scopeUnitId);
+        return scope.requireVisible(user, scopeUnitId);
     }
 
     private void requireUnique(Indicator indicator, UnitSummary scope, int year, Long selfId) {

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.khuyenhoc.cdht.area.Subtree;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.criteria.TargetGroupOption;
 
@@ -74,7 +75,7 @@ class Exporter {
      * What to write: the unit's subtree (null: no data rows, a blank template), the subtree whose residence codes
      * the template's list offers, the year, the format.
      */
-    record Request(String unitPath, String listPath, int year, Format format, boolean template, Locale locale) {
+    record Request(Subtree unit, Subtree lists, int year, Format format, boolean template, Locale locale) {
     }
 
     interface Sink extends AutoCloseable {
@@ -91,7 +92,7 @@ class Exporter {
         readOnly.executeWithoutResult(status -> {
             try (Sink sink = request.format() == Format.CSV ? csv(out, headers)
                     : xlsx(out, headers, codes, request)) {
-                if (request.unitPath() != null) {
+                if (request.unit() != null) {
                     rows(request, codes, sink);
                 }
             } catch (IOException e) {
@@ -132,7 +133,8 @@ class Exporter {
                 join admin_unit u on u.id = c.unit_id
                 left join assessment_outcome a on a.citizen_id = c.id and a.assessment_year = ?
                 left join assessment_score_sheet s on s.assessment_id = a.id
-                where u.path like ? || '%'
+                where\s""" + Subtree.below("u.path") + """
+
                 order by u.code, c.search_name, c.birth_year, c.id""", rs -> {
             long id = rs.getLong("id");
             if (current[0] == null || (long) current[0] != id) {
@@ -161,7 +163,7 @@ class Exporter {
                     verified.put(code, v);
                 }
             }
-        }, request.year(), request.unitPath());
+        }, request.year(), request.unit().path());
         emit.run();
     }
 
@@ -311,14 +313,15 @@ class Exporter {
         head.getCell(0).setCellStyle(bold);
         head.getCell(2).setCellStyle(bold);
         List<String[]> units = new ArrayList<>();
-        if (request.listPath() != null) {
+        if (request.lists() != null) {
             cursor.query("""
                     select code, name from admin_unit
-                    where path like ? || '%' and level_code in ('hamlet', 'commune')
+                    where\s""" + Subtree.below("path") + """
+                     and level_code in ('hamlet', 'commune')
                       and valid_from <= ? and (valid_to is null or valid_to >= ?)
                     order by code""", rs -> {
                 units.add(new String[] {rs.getString(1), rs.getString(2)});
-            }, request.listPath(), LocalDate.now(), LocalDate.now());
+            }, request.lists().path(), LocalDate.now(), LocalDate.now());
         }
         List<TargetGroupOption> groups = catalog.targetGroups();
         int rows = Math.max(units.size(), groups.size());

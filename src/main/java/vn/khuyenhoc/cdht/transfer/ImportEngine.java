@@ -16,7 +16,7 @@ import vn.khuyenhoc.cdht.assessment.AssessmentBulkImport;
 import vn.khuyenhoc.cdht.assessment.AssessmentState;
 import vn.khuyenhoc.cdht.audit.AuditBatch;
 import vn.khuyenhoc.cdht.citizen.CitizenBulkWriter;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.criteria.CriteriaCatalog;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.JdbcBatches;
@@ -41,7 +41,7 @@ class ImportEngine {
     private final AssessmentBulkImport assessments;
     private final AuditBatch audit;
     private final Units units;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final CriteriaCatalog catalog;
     private final MessageSource messages;
     private final TransactionTemplate transactions;
@@ -49,7 +49,7 @@ class ImportEngine {
     private final JdbcTemplate jdbc;
 
     ImportEngine(CitizenBulkWriter citizens, AssessmentBulkImport assessments, AuditBatch audit, Units units,
-            DataEntryScope scope, CriteriaCatalog catalog, MessageSource messages,
+            UnitScope scope, CriteriaCatalog catalog, MessageSource messages,
             PlatformTransactionManager transactionManager, TransferProperties properties, JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.citizens = citizens;

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khuyenhoc.cdht.assessment.AssessmentState;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
@@ -42,13 +42,13 @@ public class ImportJobs {
     static final String COLUMNS = "id, owner, file_name, target_state, default_year, created_at, phase, status, "
             + "processed, total_rows, report, failure";
 
-    private final DataEntryScope scope;
+    private final UnitScope scope;
     private final TransferProperties properties;
     private final JdbcTemplate jdbc;
     private final SchedulerClient scheduler;
     private final TransactionTemplate transactions;
 
-    ImportJobs(DataEntryScope scope, TransferProperties properties, JdbcTemplate jdbc, SchedulerClient scheduler,
+    ImportJobs(UnitScope scope, TransferProperties properties, JdbcTemplate jdbc, SchedulerClient scheduler,
             PlatformTransactionManager transactionManager) {
         this.scope = scope;
         this.properties = properties;

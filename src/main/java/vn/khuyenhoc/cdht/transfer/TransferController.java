@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.cdht.assessment.AssessmentState;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 
@@ -31,9 +31,9 @@ class TransferController {
 
     private final ImportJobs jobs;
     private final Transfers transfers;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
 
-    TransferController(ImportJobs jobs, Transfers transfers, DataEntryScope scope) {
+    TransferController(ImportJobs jobs, Transfers transfers, UnitScope scope) {
         this.jobs = jobs;
         this.transfers = transfers;
         this.scope = scope;

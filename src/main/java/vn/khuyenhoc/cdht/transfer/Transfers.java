@@ -6,7 +6,8 @@ import java.util.Locale;
 import org.springframework.stereotype.Service;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.area.Units;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.Subtree;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
@@ -20,9 +21,9 @@ public class Transfers {
 
     private final Exporter exporter;
     private final Units units;
-    private final DataEntryScope scope;
+    private final UnitScope scope;
 
-    Transfers(Exporter exporter, Units units, DataEntryScope scope) {
+    Transfers(Exporter exporter, Units units, UnitScope scope) {
         this.exporter = exporter;
         this.units = units;
         this.scope = scope;
@@ -32,7 +33,7 @@ public class Transfers {
     public UnitSummary requireUnit(CurrentUser user, String code) {
         UnitSummary unit = units.findByCode(code == null ? "" : code.trim())
                 .orElseThrow(() -> new NotFoundException("unit " + code));
-        return units.requireVisible(user, unit.id());
+        return scope.requireVisible(user, unit.id());
     }
 
     public static void requireYear(int year) {
@@ -45,11 +46,11 @@ public class Transfers {
     /** The .xlsx template; with a unit, prefilled with its citizens (and their scores) for the year. */
     void template(CurrentUser user, String unitCode, int year, Locale locale, OutputStream out) {
         requireYear(year);
-        String path = null;
-        String lists = scope.scopePath(user);
+        Subtree path = null;
+        Subtree lists = scope.subtree(user);
         if (unitCode != null && !unitCode.isBlank()) {
             UnitSummary unit = requireUnit(user, unitCode);
-            path = scope.subtreePath(unit.id());
+            path = scope.subtreeOf(unit.id());
             lists = path;
         }
         exporter.write(new Exporter.Request(path, lists, year, Exporter.Format.XLSX, true, locale), out);
@@ -60,7 +61,7 @@ public class Transfers {
             OutputStream out) {
         requireYear(year);
         UnitSummary unit = requireUnit(user, unitCode);
-        String path = scope.subtreePath(unit.id());
+        Subtree path = scope.subtreeOf(unit.id());
         exporter.write(new Exporter.Request(path, path, year, format, false, locale), out);
     }
 }

@@ -2,26 +2,27 @@ package vn.khuyenhoc.cdht.transfer;
 
 import java.util.HashMap;
 import java.util.Map;
-import vn.khuyenhoc.cdht.community.DataEntryScope;
+import vn.khuyenhoc.cdht.area.Subtree;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 
 /** The user's subtree and the paths of the units an import meets, each read once per import. */
 final class UnitPaths {
 
-    private final DataEntryScope scope;
-    private final String scopePath;
+    private final UnitScope scope;
+    private final Subtree within;
     private final Map<Long, String> paths = new HashMap<>();
 
-    UnitPaths(DataEntryScope scope, CurrentUser user) {
+    UnitPaths(UnitScope scope, CurrentUser user) {
         this.scope = scope;
-        this.scopePath = scope.scopePath(user);
+        this.within = scope.subtree(user);
     }
 
     String path(long unitId) {
-        return paths.computeIfAbsent(unitId, scope::subtreePath);
+        return paths.computeIfAbsent(unitId, id -> scope.subtreeOf(id).path());
     }
 
     boolean inScope(long unitId) {
-        return path(unitId).startsWith(scopePath);
+        return within.contains(path(unitId));
     }
 }

@@ -19,7 +19,7 @@ import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * Staff pages of the portal: who may issue and revoke where (DataEntryScope), lists bounded by the subtree, the codes
+ * Staff pages of the portal: who may issue and revoke where (UnitScope), lists bounded by the subtree, the codes
  * shown once and printed on slips with QR codes, and the page of codes kept only in the issuing session.
  */
 class PortalStaffTest extends PortalTestSupport {
