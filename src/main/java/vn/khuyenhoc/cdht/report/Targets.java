@@ -35,12 +35,15 @@ class Targets {
     private final Units units;
     private final AuditLog audit;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ReportVersion version;
 
-    Targets(ReportTargetRepository targets, Units units, AuditLog audit, NamedParameterJdbcTemplate jdbc) {
+    Targets(ReportTargetRepository targets, Units units, AuditLog audit, NamedParameterJdbcTemplate jdbc,
+            ReportVersion version) {
         this.targets = targets;
         this.units = units;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.version = version;
     }
 
     /** 403 unless the role manages targets and population figures. */
@@ -88,6 +91,7 @@ class Targets {
         ReportTarget target = save(new ReportTarget(form.getIndicator(), idOf(scope), year, percentage), year);
         audit.record(user.username(), "REPORT_TARGET_CREATED", AUDIT_TYPE, target.getId(), idOf(scope),
                 target.describe(), null);
+        version.bump(); // the dashboards show it from the next request on
         return target.getId();
     }
 
@@ -107,6 +111,7 @@ class Targets {
         save(target, year);
         audit.record(user.username(), "REPORT_TARGET_UPDATED", AUDIT_TYPE, id, idOf(scope),
                 before + " -> " + target.describe(), null);
+        version.bump(); // the dashboards show it from the next request on
     }
 
     void delete(CurrentUser user, long id) {
@@ -117,6 +122,7 @@ class Targets {
         targets.flush();
         audit.record(user.username(), "REPORT_TARGET_DELETED", AUDIT_TYPE, id, target.getScopeUnitId(),
                 target.describe(), null);
+        version.bump(); // the dashboards show it from the next request on
     }
 
     /** The unit named on the form (blank: national, admins only); unknown or outside the subtree reads as unknown. */
