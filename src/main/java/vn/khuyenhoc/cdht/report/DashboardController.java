@@ -51,12 +51,17 @@ class DashboardController {
     @GetMapping("/{unitId}/{year}")
     String dashboard(@AuthenticationPrincipal CurrentUser user, @PathVariable long unitId, @PathVariable int year,
             @RequestParam(required = false) String boundaries, Locale locale, Model model) {
-        ReportView view = dashboards.view(user, unitId, year, ReportApiController.parse(boundaries));
+        DashboardCache.Shown shown = dashboards.shown(user, unitId, year, ReportApiController.parse(boundaries));
+        ReportView view = shown.view();
+        // drawn from the cached figures once per locale (they read neither the user nor the breadcrumbs)
+        DashboardCache.Parts parts = shown.entry().parts(locale, figures -> new DashboardCache.Parts(
+                charts.indicatorCharts(figures, locale), charts.collectiveChart(figures, locale),
+                forecasts.forView(figures)));
         model.addAttribute("view", view);
-        model.addAttribute("charts", charts.indicatorCharts(view, locale));
-        model.addAttribute("collectiveChart", charts.collectiveChart(view, locale));
+        model.addAttribute("charts", parts.charts());
+        model.addAttribute("collectiveChart", parts.collectiveChart());
         model.addAttribute("years", yearChoices(view));
-        model.addAttribute("forecasts", forecasts.forView(view));
+        model.addAttribute("forecasts", parts.forecasts());
         model.addAttribute("unit", view.unit());
         model.addAttribute("year", year);
         model.addAttribute("tab", "dashboard");

@@ -33,12 +33,14 @@ class Dashboards {
     private final UnitScope scope;
     private final ReportQueries queries;
     private final CriteriaCatalog catalog;
+    private final DashboardCache cache;
 
-    Dashboards(Units units, UnitScope scope, ReportQueries queries, CriteriaCatalog catalog) {
+    Dashboards(Units units, UnitScope scope, ReportQueries queries, CriteriaCatalog catalog, DashboardCache cache) {
         this.units = units;
         this.scope = scope;
         this.queries = queries;
         this.catalog = catalog;
+        this.cache = cache;
     }
 
     /** Next year, and at least the last target year (2030): the year picker offers the target years. */
@@ -59,8 +61,23 @@ class Dashboards {
     }
 
     ReportView view(CurrentUser user, long unitId, int year, Boundaries requested) {
+        return shown(user, unitId, year, requested).view();
+    }
+
+    /**
+     * The scope check first, on every request (404 unknown, 403 outside the subtree), then the figures from
+     * {@link DashboardCache} (computed on a miss) under the user's own breadcrumbs.
+     */
+    DashboardCache.Shown shown(CurrentUser user, long unitId, int year, Boundaries requested) {
         UnitSummary unit = scope.requireVisible(user, unitId);
         requireYear(year);
+        DashboardCache.Entry entry = cache.entry(unit, year, requested, () -> compute(unit, unitId, year, requested));
+        List<UnitRef> breadcrumbs = units.breadcrumbs(user, unitId).stream().map(Dashboards::ref).toList();
+        return new DashboardCache.Shown(entry.figures().withBreadcrumbs(breadcrumbs), entry);
+    }
+
+    /** The figures of a unit already checked against the user's scope, without breadcrumbs (they are the user's). */
+    private ReportView compute(UnitSummary unit, long unitId, int year, Boundaries requested) {
         // On today's boundaries a retired unit's rows belong to its successor: show it as it was.
         Boundaries boundaries = unit.current() ? requested : Boundaries.HISTORICAL;
         String prefix = queries.path(unitId);
@@ -195,7 +212,7 @@ class Dashboards {
                     row.values()[Measure.RECOGNISED.ordinal()], lights(row.values(), row.year(), targets)));
         }
         return new ReportView(ref(unit), year, boundaries, boundaries != requested,
-                units.breadcrumbs(user, unitId).stream().map(Dashboards::ref).toList(), totalFigures, groups,
+                List.of(), totalFigures, groups,
                 indicators, collectiveRates, collectives, population, childRows, trend);
     }
 

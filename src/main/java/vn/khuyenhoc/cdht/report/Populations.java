@@ -29,13 +29,15 @@ class Populations {
     private final UnitScope scope;
     private final AuditLog audit;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ReportVersion version;
 
     Populations(ReportPopulationRepository populations, UnitScope scope, AuditLog audit,
-            NamedParameterJdbcTemplate jdbc) {
+            NamedParameterJdbcTemplate jdbc, ReportVersion version) {
         this.populations = populations;
         this.scope = scope;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.version = version;
     }
 
     @Transactional(readOnly = true)
@@ -76,6 +78,7 @@ class Populations {
         save(population, year);
         audit.record(user.username(), "REPORT_POPULATION_CREATED", AUDIT_TYPE, population.getId(), unit.id(),
                 population.describe(), null);
+        version.bump(); // the dashboards show it from the next request on
         return population.getId();
     }
 
@@ -95,6 +98,7 @@ class Populations {
         save(population, year);
         audit.record(user.username(), "REPORT_POPULATION_UPDATED", AUDIT_TYPE, id, unit.id(),
                 before + " -> " + population.describe(), null);
+        version.bump(); // the dashboards show it from the next request on
     }
 
     void delete(CurrentUser user, long id) {
@@ -105,6 +109,7 @@ class Populations {
         populations.flush();
         audit.record(user.username(), "REPORT_POPULATION_DELETED", AUDIT_TYPE, id, population.getUnitId(),
                 population.describe(), null);
+        version.bump(); // the dashboards show it from the next request on
     }
 
     private UnitSummary unitOf(CurrentUser user, String code) {

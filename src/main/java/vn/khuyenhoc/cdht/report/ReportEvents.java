@@ -86,16 +86,20 @@ class ReportEvents {
             units.forEach((unit, years) -> {
                 Set<Part> allYears = years.getOrDefault(null, EnumSet.noneOf(Part.class));
                 if (!allYears.isEmpty()) {
-                    refresh.refresh(List.of(unit), null, allYears);
+                    refresh.recompute(List.of(unit), null, allYears);
                 }
                 years.forEach((year, parts) -> {
                     EnumSet<Part> left = EnumSet.copyOf(parts);
                     left.removeAll(allYears);
                     if (year != null && !left.isEmpty()) {
-                        refresh.refresh(List.of(unit), year, left);
+                        refresh.recompute(List.of(unit), year, left);
                     }
                 });
             });
+            // once, after every unit lock of the transaction (see ReportRefresh.bumpVersion)
+            if (!units.isEmpty()) {
+                refresh.bumpVersion();
+            }
         }
     }
 

@@ -42,11 +42,13 @@ public class ReportRefresh {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog audit;
+    private final ReportVersion version;
     private volatile Boolean postgres;
 
-    ReportRefresh(NamedParameterJdbcTemplate jdbc, AuditLog audit) {
+    ReportRefresh(NamedParameterJdbcTemplate jdbc, AuditLog audit, ReportVersion version) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.version = version;
     }
 
     /** Recomputes the unit's rows of that year (and its year-less register and collective totals). */
@@ -67,6 +69,12 @@ public class ReportRefresh {
      * order, so that two transactions refreshing overlapping units wait for each other instead of deadlocking.
      */
     void refresh(Collection<Long> unitIds, Integer year, Set<Part> parts) {
+        recompute(unitIds, year, parts);
+        bumpVersion();
+    }
+
+    /** {@link #refresh} without moving the dashboards' version on: the caller does, once, after its last refresh. */
+    void recompute(Collection<Long> unitIds, Integer year, Set<Part> parts) {
         String parallel = serialPlans();
         for (long unitId : new TreeSet<>(unitIds)) {
             lock(unitId);
@@ -75,6 +83,14 @@ public class ReportRefresh {
         // not in a finally: after a failed statement PostgreSQL refuses any other until the rollback, which drops
         // the transaction-local setting anyway
         restorePlans(parallel);
+    }
+
+    /**
+     * Moves the dashboards' version on in this transaction ({@link ReportVersion}). After the unit locks: its row
+     * stays locked until the commit, and a transaction holding it must not wait for another's unit lock.
+     */
+    void bumpVersion() {
+        version.bump();
     }
 
     /**
@@ -106,6 +122,7 @@ public class ReportRefresh {
             jdbc.getJdbcTemplate().execute("LOCK TABLE " + String.join(", ", TABLES) + " IN SHARE ROW EXCLUSIVE MODE");
         }
         Map<String, Integer> rows = run(new Restriction(null, null), EnumSet.allOf(Part.class));
+        bumpVersion();
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("Roll-ups rebuilt in {} ms: {}", millis, rows);
         return new RebuildSummary(rows.get("report_unit_year"), rows.get("report_unit_register"),

@@ -11,4 +11,10 @@ public record ReportView(UnitRef unit, int year, Boundaries boundaries, boolean 
         List<UnitRef> breadcrumbs, GroupFigures total, List<GroupFigures> byTargetGroup,
         List<IndicatorFigure> indicators, List<IndicatorFigure> collectiveRates, List<CollectiveFigures> collectives,
         PopulationFigures population, List<ChildRow> children, List<TrendPoint> trend) {
+
+    /** The same figures under another user's breadcrumbs (one cached view serves every user: see DashboardCache). */
+    ReportView withBreadcrumbs(List<UnitRef> trail) {
+        return new ReportView(unit, year, boundaries, boundariesForced, trail, total, byTargetGroup, indicators,
+                collectiveRates, collectives, population, children, trend);
+    }
 }

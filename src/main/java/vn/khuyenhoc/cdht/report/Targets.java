@@ -35,12 +35,15 @@ class Targets {
     private final UnitScope scope;
     private final AuditLog audit;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ReportVersion version;
 
-    Targets(ReportTargetRepository targets, UnitScope scope, AuditLog audit, NamedParameterJdbcTemplate jdbc) {
+    Targets(ReportTargetRepository targets, UnitScope scope, AuditLog audit, NamedParameterJdbcTemplate jdbc,
+            ReportVersion version) {
         this.targets = targets;
         this.scope = scope;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.version = version;
     }
 
     /** Whether the role manages targets and population figures (where: its subtree). */
@@ -94,6 +97,7 @@ class Targets {
         ReportTarget target = save(new ReportTarget(form.getIndicator(), idOf(scope), year, percentage), year);
         audit.record(user.username(), "REPORT_TARGET_CREATED", AUDIT_TYPE, target.getId(), idOf(scope),
                 target.describe(), null);
+        version.bump(); // the dashboards show it from the next request on
         return target.getId();
     }
 
@@ -113,6 +117,7 @@ class Targets {
         save(target, year);
         audit.record(user.username(), "REPORT_TARGET_UPDATED", AUDIT_TYPE, id, idOf(scope),
                 before + " -> " + target.describe(), null);
+        version.bump(); // the dashboards show it from the next request on
     }
 
     void delete(CurrentUser user, long id) {
@@ -123,6 +128,7 @@ class Targets {
         targets.flush();
         audit.record(user.username(), "REPORT_TARGET_DELETED", AUDIT_TYPE, id, target.getScopeUnitId(),
                 target.describe(), null);
+        version.bump(); // the dashboards show it from the next request on
     }
 
     /** The unit named on the form (blank: national, admins only); unknown or outside the subtree reads as unknown. */
