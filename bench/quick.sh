@@ -145,7 +145,7 @@ scenario dashboard "province dashboard $DASHBOARD (tinh)" get "$TINH" "$DASHBOAR
 [ -n "${JFR:-}" ] && jcmd "$APP_JAVA" JFR.stop name=quick > /dev/null
 GC_PERCENT=$(gc_percent "$APP_JAVA" "$GC0" "$load_started")
 RSS_MB=$(( $(ps -o rss= -p "$APP_JAVA") / 1024 ))
-HEAP_MAX=$(jcmd "$APP_JAVA" VM.flags 2> /dev/null | grep -o 'MaxHeapSize=[0-9]*' | awk -F= '{ printf "%d MB", $2 / 1048576 }')
+HEAP_MAX=$(jcmd "$APP_JAVA" VM.flags 2> /dev/null | grep -o 'MaxHeapSize=[0-9]*' | head -1 | awk -F= '{ printf "%d MB", $2 / 1048576 }')
 
 {
     echo "### Quick mode, $(date -u '+%Y-%m-%d %H:%M UTC'), $(git rev-parse --short HEAD 2> /dev/null || echo '?'), ${QUICK_DB:-h2}"
