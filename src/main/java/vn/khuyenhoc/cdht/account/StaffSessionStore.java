@@ -1,10 +1,10 @@
 package vn.khuyenhoc.cdht.account;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import vn.khuyenhoc.cdht.shared.PostgresDatabase;
 
 /**
  * Staff sessions in PostgreSQL (Spring Session JDBC, configured by Spring Boot), with the access time written at most
@@ -31,10 +31,9 @@ class StaffSessionStore {
                    OR n.lat < s.LAST_ACCESS_TIME OR n.lat - s.LAST_ACCESS_TIME >= """ + ACCESS_TIME_PRECISION_MILLIS + ")";
 
     @Bean
-    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> accessTimeOncePerMinute(
-            @Value("${spring.datasource.url:}") String url) {
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> accessTimeOncePerMinute(PostgresDatabase database) {
         return repository -> {
-            if (url.startsWith("jdbc:postgresql:")) {
+            if (database.isPostgres()) {
                 repository.setUpdateSessionQuery(UPDATE_WHEN_CHANGED);
             }
         };

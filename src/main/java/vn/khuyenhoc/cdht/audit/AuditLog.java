@@ -17,10 +17,10 @@ public class AuditLog {
     private final boolean postgres;
 
     AuditLog(AuditEventRepository events, org.springframework.jdbc.core.JdbcTemplate jdbc,
-            @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String url) {
+            vn.khuyenhoc.cdht.shared.PostgresDatabase database) {
         this.events = events;
         this.jdbc = jdbc;
-        this.postgres = url.startsWith("jdbc:postgresql:");
+        this.postgres = database.isPostgres();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
