@@ -55,9 +55,12 @@ class OutageAndProxyTest {
             statement.execute("DROP DATABASE IF EXISTS " + name);
             statement.execute("CREATE DATABASE " + name);
         }
+        // dropped from the server's maintenance database: the run's scratch database (the usual connection) may
+        // already be gone, since TestDatabase drops it in a shutdown hook of its own, running at the same time
+        String maintenance = "jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/postgres";
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Connection connection = tests.getConnection();
-                    Statement statement = connection.createStatement()) {
+            try (Connection connection = java.sql.DriverManager.getConnection(maintenance, tests.getUsername(),
+                    tests.getPassword()); Statement statement = connection.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             } catch (Exception e) {
                 // the server is going away too; the name has this JVM's pid, the next run drops it first
