@@ -48,6 +48,19 @@ class StaffSessionStoreTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void a_session_ended_in_the_table_between_two_requests_is_gone_at_the_next() throws Exception {
+        // the session filter's re-read after its save is answered from the save (SessionReadAfterSave) ...
+        assertThat(filterSessions).isInstanceOf(SessionReadAfterSave.Repository.class);
+        Cookie session = sessionCookie(mvc.perform(formLogin("/login").user("xa1").password("cdht-demo"))
+                .andExpect(signedIn("xa1")).andReturn());
+        String id = new String(Base64.getDecoder().decode(session.getValue()), StandardCharsets.UTF_8);
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        // ... and never the next request's: another node signs the user out (MockMvc runs every request on this thread)
+        jdbc.update("delete from spring_session where session_id = ?", id);
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
     void a_session_marked_expired_in_the_table_is_refused_at_its_next_request() throws Exception {
         Cookie session = sessionCookie(mvc.perform(formLogin("/login").user("xa2").password("cdht-demo"))
                 .andExpect(signedIn("xa2")).andReturn());
@@ -56,6 +69,9 @@ class StaffSessionStoreTest extends PostgresIntegrationTest {
         registry.getAllSessions("xa2", false).forEach(org.springframework.security.core.session.SessionInformation::expireNow);
         mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login?expired"));
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.session.SessionRepository<?> filterSessions;
 
     @org.springframework.beans.factory.annotation.Autowired
     private org.springframework.security.core.session.SessionRegistry registry;
