@@ -5,25 +5,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 
 /** An indicator and its wording for every target group of the set, as its page posts them. */
-class IndicatorForm {
-
-    @NotBlank
-    @Size(max = 20)
-    @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{criteria.code.pattern}")
-    private String code;
+class IndicatorForm extends CodedForm {
 
     @NotNull
     private Long competencyId;
-
-    @NotBlank
-    @Size(max = 1000)
-    private String name;
 
     @NotNull
     @Min(value = 0, message = "{criteria.number.min}")
@@ -44,9 +34,9 @@ class IndicatorForm {
 
     static IndicatorForm of(IndicatorDefinition indicator, long competencyId, List<String> groupCodes) {
         IndicatorForm form = new IndicatorForm();
-        form.code = indicator.code();
+        form.setCode(indicator.code());
         form.competencyId = competencyId;
-        form.name = indicator.name();
+        form.setName(indicator.name());
         form.minPoints = indicator.minPoints();
         form.maxPoints = indicator.maxPoints();
         form.mandatoryMin = indicator.mandatoryMin();
@@ -65,12 +55,16 @@ class IndicatorForm {
         return form;
     }
 
+    @Override
+    @Size(max = 20)
     public String getCode() {
-        return code;
+        return super.getCode();
     }
 
-    public void setCode(String code) {
-        this.code = code;
+    @Override
+    @Size(max = 1000)
+    public String getName() {
+        return super.getName();
     }
 
     public Long getCompetencyId() {
@@ -79,14 +73,6 @@ class IndicatorForm {
 
     public void setCompetencyId(Long competencyId) {
         this.competencyId = competencyId;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
     }
 
     public Integer getMinPoints() {
