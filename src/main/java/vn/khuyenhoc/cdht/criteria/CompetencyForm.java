@@ -2,7 +2,9 @@ package vn.khuyenhoc.cdht.criteria;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.khuyenhoc.cdht.shared.CodedForm;
 
 /** A competency as its page posts it. */
 class CompetencyForm extends CodedForm {
@@ -20,13 +22,14 @@ class CompetencyForm extends CodedForm {
     }
 
     @Override
-    @Size(max = 20)
+    @Size(max = Competency.CODE_LENGTH)
+    @Pattern(regexp = CodedForm.CODE_CHARACTERS, message = "{criteria.code.pattern}")
     public String getCode() {
         return super.getCode();
     }
 
     @Override
-    @Size(max = 300)
+    @Size(max = Competency.NAME_LENGTH)
     public String getName() {
         return super.getName();
     }

@@ -3,7 +3,9 @@ package vn.khuyenhoc.cdht.criteria;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.khuyenhoc.cdht.shared.CodedForm;
 
 /** The header and the rules of a criteria set, as the create and edit pages post them. */
 class CriteriaSetForm extends CodedForm {
@@ -79,13 +81,14 @@ class CriteriaSetForm extends CodedForm {
     }
 
     @Override
-    @Size(max = 30)
+    @Size(max = CriteriaSet.CODE_LENGTH)
+    @Pattern(regexp = CodedForm.CODE_CHARACTERS, message = "{criteria.code.pattern}")
     public String getCode() {
         return super.getCode();
     }
 
     @Override
-    @Size(max = 300)
+    @Size(max = CriteriaSet.NAME_LENGTH)
     public String getName() {
         return super.getName();
     }

@@ -5,9 +5,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import vn.khuyenhoc.cdht.shared.CodedForm;
 
 /** An indicator and its wording for every target group of the set, as its page posts them. */
 class IndicatorForm extends CodedForm {
@@ -56,15 +58,10 @@ class IndicatorForm extends CodedForm {
     }
 
     @Override
-    @Size(max = 20)
+    @Size(max = Indicator.CODE_LENGTH)
+    @Pattern(regexp = CodedForm.CODE_CHARACTERS, message = "{criteria.code.pattern}")
     public String getCode() {
         return super.getCode();
-    }
-
-    @Override
-    @Size(max = 1000)
-    public String getName() {
-        return super.getName();
     }
 
     public Long getCompetencyId() {
@@ -73,6 +70,12 @@ class IndicatorForm extends CodedForm {
 
     public void setCompetencyId(Long competencyId) {
         this.competencyId = competencyId;
+    }
+
+    @Override
+    @Size(max = Indicator.NAME_LENGTH)
+    public String getName() {
+        return super.getName();
     }
 
     public Integer getMinPoints() {
