@@ -15,7 +15,7 @@ class UnitForm extends CodedForm {
     @NotBlank
     private String levelCode;
 
-    @Size(max = 30)
+    @Size(max = AdminUnit.CODE_LENGTH)
     private String parentCode;
 
     @NotNull
