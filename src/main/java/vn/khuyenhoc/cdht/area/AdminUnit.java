@@ -18,6 +18,10 @@ import vn.khuyenhoc.cdht.shared.VersionedEntity;
 @Table(name = "admin_unit")
 class AdminUnit extends VersionedEntity {
 
+    /** The lengths of the code and name columns. */
+    static final int CODE_LENGTH = 30;
+    static final int NAME_LENGTH = 200;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "admin_unit_seq")
     @SequenceGenerator(name = "admin_unit_seq", sequenceName = "admin_unit_seq", allocationSize = 50)

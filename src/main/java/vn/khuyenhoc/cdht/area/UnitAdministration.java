@@ -25,14 +25,16 @@ class UnitAdministration {
     private final UnitSuccessionRepository successions;
     private final AuditLog audit;
     private final EntityManager entityManager;
+    private final UnitTreeQueries tree;
 
     UnitAdministration(AdminUnitRepository units, AreaLevelRepository levels, UnitSuccessionRepository successions,
-            AuditLog audit, EntityManager entityManager) {
+            AuditLog audit, EntityManager entityManager, UnitTreeQueries tree) {
         this.units = units;
         this.levels = levels;
         this.successions = successions;
         this.audit = audit;
         this.entityManager = entityManager;
+        this.tree = tree;
     }
 
     long create(CurrentUser actor, UnitDraft draft) {
@@ -72,11 +74,11 @@ class UnitAdministration {
         unit.setPopulation(draft.population());
         Long newParentId = parent == null ? null : parent.getId();
         if (!Objects.equals(newParentId, unit.getParentId())) {
-            String oldPath = unit.getPath();
+            Subtree moved = new Subtree(unit.getPath());
             int oldDepth = unit.getDepth();
             unit.placeUnder(parent);
             entityManager.flush();
-            units.rebaseSubtree(oldPath, unit.getPath(), oldPath.length(), unit.getDepth() - oldDepth);
+            tree.rebaseSubtree(moved, unit.getPath(), unit.getDepth() - oldDepth);
         }
         unit.touch();
         audit.record(actor.username(), "UNIT_UPDATED", AUDIT_TYPE, id, id, before + " -> " + describe(unit), null);

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
+import vn.khuyenhoc.cdht.shared.CodedForm;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 
 /**
@@ -127,15 +128,15 @@ class UnitCsvImport {
         String populationText = value(record, header, "population");
         if (code.isEmpty()) {
             errors.add(error("import.row.required", "code"));
-        } else if (!code.matches("[A-Za-z0-9._-]{1,30}")) {
+        } else if (code.length() > AdminUnit.CODE_LENGTH || !code.matches(CodedForm.CODE_CHARACTERS)) {
             errors.add(error("import.row.badCode", code));
         } else if (!codesInFile.add(code + "@" + validFrom)) {
             errors.add(error("import.row.duplicateInFile", code));
         }
         if (name.isEmpty()) {
             errors.add(error("import.row.required", "name"));
-        } else if (name.length() > 200) {
-            errors.add(error("import.row.tooLong", "name", 200));
+        } else if (name.length() > AdminUnit.NAME_LENGTH) {
+            errors.add(error("import.row.tooLong", "name", AdminUnit.NAME_LENGTH));
         }
         if (level.isEmpty()) {
             errors.add(error("import.row.required", "level"));

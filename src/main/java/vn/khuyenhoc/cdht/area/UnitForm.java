@@ -7,23 +7,15 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
+import vn.khuyenhoc.cdht.shared.CodedForm;
 
 /** What the create and edit pages post. */
-class UnitForm {
-
-    @NotBlank
-    @Size(max = 30)
-    @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{area.code.pattern}")
-    private String code;
-
-    @NotBlank
-    @Size(max = 200)
-    private String name;
+class UnitForm extends CodedForm {
 
     @NotBlank
     private String levelCode;
 
-    @Size(max = 30)
+    @Size(max = AdminUnit.CODE_LENGTH)
     private String parentCode;
 
     @NotNull
@@ -37,8 +29,8 @@ class UnitForm {
 
     static UnitForm of(UnitSummary unit, String parentCode) {
         UnitForm form = new UnitForm();
-        form.code = unit.code();
-        form.name = unit.name();
+        form.setCode(unit.code());
+        form.setName(unit.name());
         form.levelCode = unit.levelCode();
         form.parentCode = parentCode;
         form.validFrom = unit.validFrom();
@@ -47,20 +39,17 @@ class UnitForm {
         return form;
     }
 
+    @Override
+    @Size(max = AdminUnit.CODE_LENGTH)
+    @Pattern(regexp = CodedForm.CODE_CHARACTERS, message = "{area.code.pattern}")
     public String getCode() {
-        return code;
+        return super.getCode();
     }
 
-    public void setCode(String code) {
-        this.code = code;
-    }
-
+    @Override
+    @Size(max = AdminUnit.NAME_LENGTH)
     public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
+        return super.getName();
     }
 
     public String getLevelCode() {

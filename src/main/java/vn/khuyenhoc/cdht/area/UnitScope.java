@@ -1,6 +1,7 @@
 package vn.khuyenhoc.cdht.area;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +79,14 @@ public class UnitScope {
     /** The subtree under a unit (404 for an unknown unit); no scope check, the caller has made it. */
     public Subtree subtreeOf(long unitId) {
         return new Subtree(load(unitId).getPath());
+    }
+
+    /** The subtrees under these units, in one query (none for no units; unknown ids are left out); no scope check. */
+    public List<Subtree> subtreesOf(Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        return units.findByIdIn(unitIds).stream().map(unit -> new Subtree(unit.getPath())).toList();
     }
 
     // ---- writing (data entry)

@@ -23,11 +23,14 @@ public class Units {
     private final AdminUnitRepository units;
     private final AreaLevelRepository levels;
     private final UnitSuccessionRepository successions;
+    private final UnitTreeQueries tree;
 
-    Units(AdminUnitRepository units, AreaLevelRepository levels, UnitSuccessionRepository successions) {
+    Units(AdminUnitRepository units, AreaLevelRepository levels, UnitSuccessionRepository successions,
+            UnitTreeQueries tree) {
         this.units = units;
         this.levels = levels;
         this.successions = successions;
+        this.tree = tree;
     }
 
     public UnitSummary get(long id) {
@@ -87,8 +90,7 @@ public class Units {
 
     /** Units in the subtree whose folded name contains the query ({@link UnitScope#subtree} bounds a user's). */
     public Page<UnitSummary> search(Subtree within, String query, boolean includeRetired, Pageable pageable) {
-        return units.search(within.path(), SearchText.containsPattern(query), includeRetired, LocalDate.now(),
-                        pageable)
+        return tree.search(within, SearchText.containsPattern(query), includeRetired, LocalDate.now(), pageable)
                 .map(AdminUnit::toSummary);
     }
 

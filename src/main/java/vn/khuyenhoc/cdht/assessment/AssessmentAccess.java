@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import vn.khuyenhoc.cdht.area.Subtree;
 import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.criteria.Channel;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
@@ -117,14 +118,15 @@ class AssessmentAccess {
 
     /**
      * Of these list rows, the ones the user may verify now: SUBMITTED, a role that verifies, and not typed by the
-     * user where the rule applies. One query for the provinces without the rule, one per unit the user typed in.
+     * user where the rule applies. One query for the provinces without the rule (and one for their subtrees when
+     * there are any), one per unit the user typed in.
      */
     Set<Long> verifiable(CurrentUser user, List<AssessmentRow> rows) {
         Set<Long> ids = new HashSet<>();
         if (!WorkflowAction.VERIFY.allowedFor(user.role()) || !scope.mayWrite(user)) {
             return ids;
         }
-        Set<Long> without = null;
+        List<Subtree> without = null;
         Map<Long, Boolean> applies = new HashMap<>();
         // a citizen who withdrew consent is not offered for bulk verification (verify() says why for one)
         Set<Long> withdrawn = consent.getIfAvailable(SelfAssessmentConsent::none).withdrawnAmong(rows.stream()
@@ -138,7 +140,7 @@ class AssessmentAccess {
                 if (without == null) {
                     without = settings.provincesWithoutSeparation();
                 }
-                Set<Long> off = without;
+                List<Subtree> off = without;
                 if (applies.computeIfAbsent(row.unitId(),
                         unit -> WorkflowSettings.separationApplies(scope.subtreeOf(unit).path(), off))) {
                     continue;

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import vn.khuyenhoc.cdht.area.Subtree;
@@ -76,14 +75,14 @@ public final class ImportRowCheck {
     private final CriteriaCatalog catalog;
     private final UnitScope scope;
     private final Subtree within;
-    private final Set<Long> provincesWithoutSeparation;
+    private final List<Subtree> provincesWithoutSeparation;
     private final SelfAssessmentConsent consent;
     private final Map<Integer, Optional<CriteriaDefinition>> setsByYear = new HashMap<>();
     private final Map<Long, CriteriaDefinition> setsById = new HashMap<>();
     private final Map<Long, String> paths = new HashMap<>();
 
     ImportRowCheck(CurrentUser user, AssessmentState requested, CriteriaCatalog catalog, UnitScope scope,
-            Set<Long> provincesWithoutSeparation, SelfAssessmentConsent consent) {
+            List<Subtree> provincesWithoutSeparation, SelfAssessmentConsent consent) {
         if (requested != AssessmentState.DRAFT && requested != AssessmentState.SUBMITTED) {
             throw new IllegalArgumentException("an import creates DRAFT or SUBMITTED assessments, not " + requested);
         }

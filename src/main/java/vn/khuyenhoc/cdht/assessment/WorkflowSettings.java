@@ -1,12 +1,13 @@
 package vn.khuyenhoc.cdht.assessment;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.khuyenhoc.cdht.area.Subtree;
+import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.audit.AuditLog;
-import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.community.ProvinceManagers;
 import vn.khuyenhoc.cdht.shared.BusinessRuleException;
 import vn.khuyenhoc.cdht.shared.Constraints;
@@ -71,19 +72,17 @@ class WorkflowSettings {
         return separationApplies(scope.subtreeOf(unitId).path(), provincesWithoutSeparation());
     }
 
-    /** The provinces that switched the rule off: few rows, read once by bulk callers. */
+    /**
+     * The subtrees of the provinces that switched the rule off: few rows, read once by bulk callers (no query for
+     * their units when no province did).
+     */
     @Transactional(readOnly = true)
-    Set<Long> provincesWithoutSeparation() {
-        return new HashSet<>(settings.provincesWithoutSeparation());
+    List<Subtree> provincesWithoutSeparation() {
+        return scope.subtreesOf(settings.provincesWithoutSeparation());
     }
 
-    /** Whether the rule applies to a unit with this materialised path ("/1/51/101/"). */
-    static boolean separationApplies(String unitPath, Set<Long> provincesWithout) {
-        for (Long province : provincesWithout) {
-            if (unitPath.contains("/" + province + "/")) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether the rule applies to a unit with this materialised path ("/1/51/101/"): not within those provinces. */
+    static boolean separationApplies(String unitPath, Collection<Subtree> provincesWithout) {
+        return provincesWithout.stream().noneMatch(province -> province.contains(unitPath));
     }
 }

@@ -16,6 +16,10 @@ import jakarta.persistence.Table;
 @Table(name = "criteria_competency")
 class Competency {
 
+    /** The lengths of the code and name columns. */
+    static final int CODE_LENGTH = 20;
+    static final int NAME_LENGTH = 300;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "criteria_competency_seq")
     @SequenceGenerator(name = "criteria_competency_seq", sequenceName = "criteria_competency_seq",

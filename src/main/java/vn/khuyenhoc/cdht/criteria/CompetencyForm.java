@@ -2,21 +2,12 @@ package vn.khuyenhoc.cdht.criteria;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.khuyenhoc.cdht.shared.CodedForm;
 
 /** A competency as its page posts it. */
-class CompetencyForm {
-
-    @NotBlank
-    @Size(max = 20)
-    @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{criteria.code.pattern}")
-    private String code;
-
-    @NotBlank
-    @Size(max = 300)
-    private String name;
+class CompetencyForm extends CodedForm {
 
     @Min(value = 0, message = "{criteria.number.min}")
     @Max(value = 10000, message = "{criteria.number.max}")
@@ -24,26 +15,23 @@ class CompetencyForm {
 
     static CompetencyForm of(CompetencyDefinition competency) {
         CompetencyForm form = new CompetencyForm();
-        form.code = competency.code();
-        form.name = competency.name();
+        form.setCode(competency.code());
+        form.setName(competency.name());
         form.minPoints = competency.minPoints();
         return form;
     }
 
+    @Override
+    @Size(max = Competency.CODE_LENGTH)
+    @Pattern(regexp = CodedForm.CODE_CHARACTERS, message = "{criteria.code.pattern}")
     public String getCode() {
-        return code;
+        return super.getCode();
     }
 
-    public void setCode(String code) {
-        this.code = code;
-    }
-
+    @Override
+    @Size(max = Competency.NAME_LENGTH)
     public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
+        return super.getName();
     }
 
     public Integer getMinPoints() {

@@ -285,7 +285,7 @@ class CriteriaAdministration {
     void renameTargetGroup(CurrentUser actor, String code, String newName) {
         requireAdmin(actor);
         TargetGroup group = groups.findById(code).orElseThrow(() -> new NotFoundException("target group " + code));
-        if (newName == null || newName.isBlank() || newName.trim().length() > 200) {
+        if (newName == null || newName.isBlank() || newName.trim().length() > TargetGroup.NAME_LENGTH) {
             throw BusinessRuleException.onField("name", "criteria.group.nameRequired");
         }
         String before = group.getName();

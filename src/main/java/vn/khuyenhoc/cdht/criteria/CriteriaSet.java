@@ -34,6 +34,10 @@ import vn.khuyenhoc.cdht.shared.VersionedEntity;
 @Table(name = "criteria_set")
 class CriteriaSet extends VersionedEntity {
 
+    /** The lengths of the code and name columns. */
+    static final int CODE_LENGTH = 30;
+    static final int NAME_LENGTH = 300;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "criteria_set_seq")
     @SequenceGenerator(name = "criteria_set_seq", sequenceName = "criteria_set_seq", allocationSize = 50)

@@ -2,22 +2,13 @@ package vn.khuyenhoc.cdht.criteria;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.khuyenhoc.cdht.shared.CodedForm;
 
 /** The header and the rules of a criteria set, as the create and edit pages post them. */
-class CriteriaSetForm {
-
-    @NotBlank
-    @Size(max = 30)
-    @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{criteria.code.pattern}")
-    private String code;
-
-    @NotBlank
-    @Size(max = 300)
-    private String name;
+class CriteriaSetForm extends CodedForm {
 
     @Size(max = 500)
     private String legalBasis;
@@ -66,8 +57,8 @@ class CriteriaSetForm {
 
     static CriteriaSetForm of(CriteriaDefinition set, long version) {
         CriteriaSetForm form = new CriteriaSetForm();
-        form.code = set.code();
-        form.name = set.name();
+        form.setCode(set.code());
+        form.setName(set.name());
         form.legalBasis = set.legalBasis();
         form.yearFrom = set.yearFrom();
         form.yearTo = set.yearTo();
@@ -89,20 +80,17 @@ class CriteriaSetForm {
                 digitalThreshold, proficientThreshold, proficientWhenOnlineSelf);
     }
 
+    @Override
+    @Size(max = CriteriaSet.CODE_LENGTH)
+    @Pattern(regexp = CodedForm.CODE_CHARACTERS, message = "{criteria.code.pattern}")
     public String getCode() {
-        return code;
+        return super.getCode();
     }
 
-    public void setCode(String code) {
-        this.code = code;
-    }
-
+    @Override
+    @Size(max = CriteriaSet.NAME_LENGTH)
     public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
+        return super.getName();
     }
 
     public String getLegalBasis() {

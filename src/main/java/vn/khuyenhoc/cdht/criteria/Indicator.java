@@ -24,6 +24,10 @@ import org.hibernate.annotations.BatchSize;
 @Table(name = "criteria_indicator")
 class Indicator {
 
+    /** The lengths of the code and name columns. */
+    static final int CODE_LENGTH = 20;
+    static final int NAME_LENGTH = 1000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "criteria_indicator_seq")
     @SequenceGenerator(name = "criteria_indicator_seq", sequenceName = "criteria_indicator_seq", allocationSize = 50)

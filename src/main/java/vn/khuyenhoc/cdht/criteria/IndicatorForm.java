@@ -9,21 +9,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import vn.khuyenhoc.cdht.shared.CodedForm;
 
 /** An indicator and its wording for every target group of the set, as its page posts them. */
-class IndicatorForm {
-
-    @NotBlank
-    @Size(max = 20)
-    @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{criteria.code.pattern}")
-    private String code;
+class IndicatorForm extends CodedForm {
 
     @NotNull
     private Long competencyId;
-
-    @NotBlank
-    @Size(max = 1000)
-    private String name;
 
     @NotNull
     @Min(value = 0, message = "{criteria.number.min}")
@@ -44,9 +36,9 @@ class IndicatorForm {
 
     static IndicatorForm of(IndicatorDefinition indicator, long competencyId, List<String> groupCodes) {
         IndicatorForm form = new IndicatorForm();
-        form.code = indicator.code();
+        form.setCode(indicator.code());
         form.competencyId = competencyId;
-        form.name = indicator.name();
+        form.setName(indicator.name());
         form.minPoints = indicator.minPoints();
         form.maxPoints = indicator.maxPoints();
         form.mandatoryMin = indicator.mandatoryMin();
@@ -65,12 +57,11 @@ class IndicatorForm {
         return form;
     }
 
+    @Override
+    @Size(max = Indicator.CODE_LENGTH)
+    @Pattern(regexp = CodedForm.CODE_CHARACTERS, message = "{criteria.code.pattern}")
     public String getCode() {
-        return code;
-    }
-
-    public void setCode(String code) {
-        this.code = code;
+        return super.getCode();
     }
 
     public Long getCompetencyId() {
@@ -81,12 +72,10 @@ class IndicatorForm {
         this.competencyId = competencyId;
     }
 
+    @Override
+    @Size(max = Indicator.NAME_LENGTH)
     public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
+        return super.getName();
     }
 
     public Integer getMinPoints() {

@@ -12,6 +12,10 @@ import vn.khuyenhoc.cdht.shared.CodedEntry;
 @Table(name = "criteria_target_group")
 class TargetGroup extends CodedEntry {
 
+    /** The lengths of the code and name columns. */
+    static final int CODE_LENGTH = 30;
+    static final int NAME_LENGTH = 200;
+
     @Version
     private long version;
 

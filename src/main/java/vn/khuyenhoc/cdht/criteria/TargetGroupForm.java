@@ -1,34 +1,22 @@
 package vn.khuyenhoc.cdht.criteria;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.khuyenhoc.cdht.shared.CodedForm;
 
 /** A new target group: its code is fixed once created (citizens store it), its name can change. */
-class TargetGroupForm {
+class TargetGroupForm extends CodedForm {
 
-    @NotBlank
-    @Size(max = 30)
-    @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{criteria.code.pattern}")
-    private String code;
-
-    @NotBlank
-    @Size(max = 200)
-    private String name;
-
+    @Override
+    @Size(max = TargetGroup.CODE_LENGTH)
+    @Pattern(regexp = CodedForm.CODE_CHARACTERS, message = "{criteria.code.pattern}")
     public String getCode() {
-        return code;
+        return super.getCode();
     }
 
-    public void setCode(String code) {
-        this.code = code;
-    }
-
+    @Override
+    @Size(max = TargetGroup.NAME_LENGTH)
     public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
+        return super.getName();
     }
 }
