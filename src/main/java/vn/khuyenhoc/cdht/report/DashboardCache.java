@@ -33,6 +33,11 @@ import vn.khuyenhoc.cdht.criteria.TargetGroupOption;
  * the successions (area publishes no version to key on), so a renamed or moved child shows within {@link #TTL}.
  *
  * <p>Breadcrumbs depend on the user (they stop at the user's own unit): not cached, laid on each request.
+ *
+ * <p>The HTML of the page's figures (report/dashboard-figures, some 90 KB at a province of 80 communes, which took
+ * ten times the framework floor's time to render) is kept beside its entry, per locale and the reader's two
+ * permissions that change it; weighed by its length ({@value #MAX_HTML_CHARS} characters in all) and dropped with
+ * its entry's version.
  */
 @Component
 class DashboardCache {
@@ -41,11 +46,16 @@ class DashboardCache {
     static final Duration TTL = Duration.ofSeconds(60);
     /** Charts and forecasts kept per entry for at most this many locales (the locale cookie is the client's). */
     static final int MAX_LOCALES = 4;
+    /** The rendered figures kept, in characters (two bytes each): some 16 MB of the heap. */
+    static final int MAX_HTML_CHARS = 8 * 1024 * 1024;
 
     private final ReportVersion version;
     private final CriteriaCatalog catalog;
     private final Cache<Key, Entry> entries = Caffeine.newBuilder()
             .maximumSize(MAX_ENTRIES).expireAfterWrite(TTL).build();
+    private final Cache<HtmlKey, String> html = Caffeine.newBuilder()
+            .maximumWeight(MAX_HTML_CHARS).weigher((HtmlKey key, String text) -> text.length())
+            .expireAfterWrite(TTL).build();
     /** The newest version this node has read: older entries can no longer be asked for. */
     private final AtomicLong newest = new AtomicLong(Long.MIN_VALUE);
 
@@ -56,6 +66,10 @@ class DashboardCache {
 
     record Key(UnitSummary unit, int year, Boundaries requested, LocalDate today, long version,
             List<TargetGroupOption> groups) {
+    }
+
+    /** One rendering of an entry's figures: entries compare by identity, so a new computation renders anew. */
+    record HtmlKey(Entry entry, Locale locale, boolean mayManage, boolean mayRebuild) {
     }
 
     /** What the dashboard page draws from the figures, in one locale. */
@@ -71,10 +85,12 @@ class DashboardCache {
     static final class Entry {
 
         private final ReportView figures;
+        private final boolean kept;
         private final ConcurrentMap<Locale, Parts> parts = new ConcurrentHashMap<>();
 
-        Entry(ReportView figures) {
+        Entry(ReportView figures, boolean kept) {
             this.figures = figures;
+            this.kept = kept;
         }
 
         ReportView figures() {
@@ -105,19 +121,32 @@ class DashboardCache {
      */
     Entry entry(UnitSummary unit, int year, Boundaries requested, Supplier<ReportView> compute) {
         if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            return new Entry(compute.get());
+            return new Entry(compute.get(), false);
         }
         // read before the figures: they are at least as new as the version they are kept under
         long current = version.current();
         dropOlderThan(current);
         Key key = new Key(unit, year, requested, LocalDate.now(), current, catalog.targetGroups());
-        return entries.get(key, k -> new Entry(compute.get()));
+        return entries.get(key, k -> new Entry(compute.get(), true));
+    }
+
+    /**
+     * The HTML of the entry's figures for a reader with these permissions, rendered when absent (concurrent readers
+     * of the same key wait for one rendering); an entry that was not kept is rendered each time.
+     */
+    String html(Entry entry, Locale locale, boolean mayManage, boolean mayRebuild, Supplier<String> render) {
+        if (!entry.kept) {
+            return render.get();
+        }
+        return html.get(new HtmlKey(entry, locale, mayManage, mayRebuild), k -> render.get());
     }
 
     private void dropOlderThan(long current) {
         long known = newest.get();
         if (current > known && newest.compareAndSet(known, current)) {
             entries.asMap().keySet().removeIf(k -> k.version() < current);
+            // every entry left is of the newest version, and their renderings are made from now on
+            html.invalidateAll();
         }
     }
 

@@ -1,9 +1,13 @@
 package vn.khuyenhoc.cdht.report;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,8 +30,12 @@ class DashboardController {
     private final ReportWorkbook workbook;
     private final Forecasts forecasts;
 
-    DashboardController(Dashboards dashboards, ReportCharts charts, ReportWorkbook workbook, Forecasts forecasts) {
+    private final ViewHtml html;
+
+    DashboardController(Dashboards dashboards, ReportCharts charts, ReportWorkbook workbook, Forecasts forecasts,
+            ViewHtml html) {
         this.dashboards = dashboards;
+        this.html = html;
         this.forecasts = forecasts;
         this.charts = charts;
         this.workbook = workbook;
@@ -50,7 +58,8 @@ class DashboardController {
 
     @GetMapping("/{unitId}/{year}")
     String dashboard(@AuthenticationPrincipal CurrentUser user, @PathVariable long unitId, @PathVariable int year,
-            @RequestParam(required = false) String boundaries, Locale locale, Model model) {
+            @RequestParam(required = false) String boundaries, Locale locale, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         DashboardCache.Shown shown = dashboards.shown(user, unitId, year, ReportApiController.parse(boundaries));
         ReportView view = shown.view();
         // drawn from the cached figures once per locale (they read neither the user nor the breadcrumbs)
@@ -58,16 +67,21 @@ class DashboardController {
                 charts.indicatorCharts(figures, locale), charts.collectiveChart(figures, locale),
                 forecasts.forView(figures)));
         model.addAttribute("view", view);
-        model.addAttribute("charts", parts.charts());
-        model.addAttribute("collectiveChart", parts.collectiveChart());
         model.addAttribute("years", yearChoices(view));
-        model.addAttribute("forecasts", parts.forecasts());
         model.addAttribute("unit", view.unit());
         model.addAttribute("year", year);
         model.addAttribute("tab", "dashboard");
         model.addAttribute("allBoundaries", Boundaries.values());
-        model.addAttribute("measured", Indicator.MEASURED);
-        model.addAttribute("canManage", Targets.mayManage(user));
+        // the figures' HTML is the same for every reader with the same permissions: rendered once per cached entry
+        model.addAttribute("figuresHtml", dashboards.figuresHtml(shown, user, locale, permissions -> {
+            Map<String, Object> figures = new HashMap<>(permissions);
+            figures.put("view", view);
+            figures.put("charts", parts.charts());
+            figures.put("collectiveChart", parts.collectiveChart());
+            figures.put("forecasts", parts.forecasts());
+            figures.put("measured", Indicator.MEASURED);
+            return html.render("report/dashboard-figures :: figures", figures, locale, request, response);
+        }));
         return "report/dashboard";
     }
 

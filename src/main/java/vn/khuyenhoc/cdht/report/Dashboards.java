@@ -8,8 +8,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.area.UnitScope;
@@ -74,6 +77,16 @@ class Dashboards {
         DashboardCache.Entry entry = cache.entry(unit, year, requested, () -> compute(unit, unitId, year, requested));
         List<UnitRef> breadcrumbs = units.breadcrumbs(user, unitId).stream().map(Dashboards::ref).toList();
         return new DashboardCache.Shown(entry.figures().withBreadcrumbs(breadcrumbs), entry);
+    }
+
+    /** The HTML of the shown figures for this reader, rendered by {@code render} once per entry, locale and permissions. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    String figuresHtml(DashboardCache.Shown shown, CurrentUser user, Locale locale,
+            Function<Map<String, Object>, String> render) {
+        boolean mayManage = Targets.mayManage(user);
+        boolean mayRebuild = ReportPolicy.REBUILD.allows(user);
+        return cache.html(shown.entry(), locale, mayManage, mayRebuild,
+                () -> render.apply(Map.of("canManage", mayManage, "mayRebuild", mayRebuild)));
     }
 
     /** The figures of a unit already checked against the user's scope, without breadcrumbs (they are the user's). */

@@ -68,6 +68,42 @@ class DashboardCacheTest extends ReportTestSupport {
     }
 
     @Test
+    void the_rendered_figures_follow_the_readers_permissions_the_locale_and_the_version() throws Exception {
+        long province = jdbc.queryForObject("select unit_id from app_user where username = 'tinh'", Long.class);
+        // the same cached dashboard for an admin and the province officer: the rebuild link is the admin's alone
+        for (int i = 0; i < 2; i++) {
+            assertThat(page("admin", province, "vi")).contains("href=\"/report/rebuild\"")
+                    .contains("href=\"/report/targets\"").contains("Đơn vị trực thuộc");
+            assertThat(page("tinh", province, "vi")).doesNotContain("href=\"/report/rebuild\"")
+                    .contains("href=\"/report/targets\"");
+        }
+        assertThat(page("tinh", province, "en")).contains("Units below").doesNotContain("Đơn vị trực thuộc");
+
+        // the figures' HTML is rendered anew when the version moves (another node's commit)
+        long registered = headlineRegistered(page("tinh", province, "vi"));
+        jdbc.update("update report_unit_register set registered = registered + 7 where unit_id = "
+                + "(select min(r.unit_id) from report_unit_register r join admin_unit u on u.id = r.unit_id "
+                + "where u.path like (select path from admin_unit where id = ?) || '%')", province);
+        assertThat(headlineRegistered(page("tinh", province, "vi"))).as("cached").isEqualTo(registered);
+        jdbc.update("update report_version set version = version + 1 where slot = 5");
+        assertThat(headlineRegistered(page("tinh", province, "vi"))).isEqualTo(registered + 7);
+        refresh.rebuildAll();
+        assertThat(headlineRegistered(page("tinh", province, "vi"))).isEqualTo(registered);
+    }
+
+    private String page(String user, long unit, String lang) throws Exception {
+        return mvc.perform(get("/report/{u}/{y}", unit, YEAR).param("lang", lang).with(as(user)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private static long headlineRegistered(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("id=\"headline-registered\">([0-9.,\\s]+)<").matcher(html);
+        assertThat(m.find()).as("the headline's registered count").isTrue();
+        return Long.parseLong(m.group(1).replaceAll("[^0-9]", ""));
+    }
+
+    @Test
     void a_recognition_and_a_new_citizen_show_in_the_very_next_request() throws Exception {
         long province = unitId("R8");
         // a decision of last year (its date may not lie ahead)
