@@ -67,10 +67,7 @@ start_app() {
     (cd "$OUT" && exec setsid java ${JAVA_OPTS:-} -jar app.jar --server.port="$APP_PORT" --cdht.bench.floor=true \
         "${DB_ARGS[@]}" > "$1" 2>&1) &
     APP_PID=$!
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/login")" = 200 ]; do
-        kill -0 "$APP_PID" 2> /dev/null || { echo "the application stopped, see $OUT/$1" >&2; exit 1; }
-        sleep 0.05
-    done
+    wait_ready "$BASE/login" "$APP_PID" "$OUT/$1" || exit 1
     READY_AFTER=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
 }
 curl -s -o /dev/null "$BASE/login" && { echo "port $APP_PORT is in use: set APP_PORT" >&2; exit 1; }
@@ -92,10 +89,7 @@ if [ -n "${PETCLINIC_JAR:-}" ]; then
     echo "== spring-petclinic on port $PET_PORT"
     (exec setsid java ${JAVA_OPTS:-} -jar "$PETCLINIC_JAR" --server.port="$PET_PORT" > "$OUT/petclinic.log" 2>&1) &
     PET_PID=$!
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PET_PORT/owners/1")" = 200 ]; do
-        kill -0 "$PET_PID" 2> /dev/null || { echo "petclinic stopped, see $OUT/petclinic.log" >&2; exit 1; }
-        sleep 0.2
-    done
+    wait_ready "http://localhost:$PET_PORT/owners/1" "$PET_PID" "$OUT/petclinic.log" || exit 1
 fi
 
 XA=$(login xa1)

@@ -9,7 +9,7 @@
 #
 # Environment: BENCH_DB (cdht_bench_province), CITIZENS (1600000), SEED (42), DURATION per run (15s), WARMUP per
 # scenario (5s), CONNECTIONS ("1 8 32"), APP_PORT (8098), JAVA_OPTS (""), RAW_RUNS (3), DASHBOARD_RUNS (50),
-# SKIP_SQL (unset: run the SQL baselines), SKIP_IMPORT (unset: run the import beside COPY on IMPORT_DB,
+# BENCH_JAR (target/cdht-*.jar), OUT (target/bench/load), SKIP_SQL (unset: run the SQL baselines), SKIP_IMPORT (unset: run the import beside COPY on IMPORT_DB,
 # default cdht_bench_import, IMPORT_ROWS rows, default 100000), SCENARIOS (all: "bare floor search search-province form-get form-post
 # commune-list dashboard forecast completeness compare pivot"), PGHOST (127.0.0.1), PGUSER (postgres).
 # Output: target/bench/load/ (wrk outputs, app.log, results.tsv, report.md). Not a test: CI never runs it.
@@ -23,7 +23,7 @@ APP_PORT=${APP_PORT:-8098}
 PASSWORD=${BENCH_PASSWORD:-Bench-cdht-2026}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres} BENCH_DB=$DB
 export CDHT_CITIZEN_ID_HASH_KEY=${CDHT_CITIZEN_ID_HASH_KEY:-benchmark-only-key-never-used-for-real-data-000}
-OUT=target/bench/load
+OUT=${OUT:-target/bench/load}
 BASE=http://localhost:$APP_PORT
 PROVINCE=100000000
 COMMUNE=100001000
@@ -36,14 +36,14 @@ command -v wrk > /dev/null || { echo "wrk is required (apt-get install wrk)" >&2
 if [ "${1:-}" = "--generate" ] || ! psql -X -At -c "SELECT 1" "$DB" > /dev/null 2>&1; then
     bench/generate.sh
 fi
-JAR=$(ls target/cdht-*.jar 2> /dev/null | head -1 || true)
+JAR=${BENCH_JAR:-$(ls target/cdht-*.jar 2> /dev/null | head -1 || true)}
 if [ -z "$JAR" ]; then
     ./mvnw -q package -DskipTests
     JAR=$(ls target/cdht-*.jar | head -1)
 fi
 # run a copy: a rebuild of target/*.jar during the run must not pull classes from under the running JVM
-cp "$JAR" target/bench/app.jar
-JAR=target/bench/app.jar
+cp "$JAR" "$OUT/app.jar"
+JAR=$OUT/app.jar
 q() { psql -X -At -c "$1" "$DB"; }
 
 # ---- the application: start-up time from process start to the first 200 on /login ----
@@ -68,17 +68,14 @@ setsid java ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres --serve
     --spring.datasource.username="$PGUSER" --spring.datasource.password="${PGPASSWORD:-}" \
     --cdht.bench.floor=true > "$OUT/app.log" 2>&1 &
 APP_PID=$!
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/login")" = 200 ]; do
-    kill -0 "$APP_PID" 2> /dev/null || { echo "the application stopped, see $OUT/app.log" >&2; exit 1; }
-    sleep 0.1
-done
+# shellcheck source=bench/load/common.sh
+. bench/load/common.sh
+wait_ready "$BASE/login" "$APP_PID" "$OUT/app.log" || exit 1
 STARTUP=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
 STARTED_LINE=$(grep -o "Started CdhtApplication in [0-9.]* seconds" "$OUT/app.log" | grep -o "[0-9.]* seconds" || true)
 echo "start-up: first 200 on /login after $STARTUP s (Spring: $STARTED_LINE)"
 
 # ---- sessions, wrk runs and the goals table: bench/load/common.sh ----
-# shellcheck source=bench/load/common.sh
-. bench/load/common.sh
 XA=$(login bench-xa)
 XA_CSRF=$(csrf_for "$XA")
 TINH=$(login bench-tinh)

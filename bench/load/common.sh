@@ -1,6 +1,15 @@
-# Shared by bench/run-all.sh and bench/quick.sh (sourced, not run): signing in, one wrk run, reading its RESULT line,
-# and the table of issue 18's ratios against their goals. The caller sets BASE, OUT and PASSWORD, and may define
+# Shared by bench/run-all.sh, bench/quick.sh and bench/startup.sh (sourced, not run): waiting for a start, signing in,
+# one wrk run, reading its RESULT line, and the table of issue 18's ratios against their goals. The caller sets BASE, OUT and PASSWORD, and may define
 # drain() (wait until the application is idle between runs; the default waits one second).
+
+# wait_ready URL PID LOG: until URL answers 200 (the application answers 503 until its start-up work is done);
+# fails, pointing at LOG, when the process PID has stopped
+wait_ready() {
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ]; do
+        kill -0 "$2" 2> /dev/null || { echo "the application stopped, see $3" >&2; return 1; }
+        sleep 0.05
+    done
+}
 
 csrf_of() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
 
