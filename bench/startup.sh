@@ -8,8 +8,10 @@
 #   bench/startup.sh                               # H2 demo, JDK 17: plain jar vs extracted + CDS
 #   BENCH_DB=cdht_bench_province bench/startup.sh  # at 1.6 M citizens
 #   JDK_AOT=/usr/lib/jvm/temurin-25-jdk-amd64 bench/startup.sh   # + the JDK 25 AOT cache
+#   ./mvnw -q -Paot package -DskipTests && SPRING_AOT=1 bench/startup.sh   # every mode with Spring's AOT processing
 #
-# Environment: RUNS (3), APP_PORT (8095), JAVA_OPTS (""), BENCH_DB, PGHOST (127.0.0.1), PGUSER (postgres).
+# Environment: RUNS (3), SPRING_AOT (unset; 1: -Dspring.aot.enabled=true, for a jar built with -Paot),
+# APP_PORT (8095), JAVA_OPTS (""), BENCH_DB, PGHOST (127.0.0.1), PGUSER (postgres).
 # Output: target/bench/startup/ (report.md, logs, the extracted jar and archives). Not a test: CI never runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,12 +28,17 @@ if [ -z "$JAR" ]; then
 fi
 cp "$JAR" "$OUT/app.jar"
 ARGS=(--server.port="$APP_PORT")
+# Spring's ahead-of-time bean definitions (the jar must have been built with -Paot); a system property, so it goes
+# into JAVA_OPTS, which every start below uses, the training runs included
+[ -n "${SPRING_AOT:-}" ] && JAVA_OPTS="${JAVA_OPTS:-} -Dspring.aot.enabled=true"
 if [ -n "${BENCH_DB:-}" ]; then
     ARGS+=(--spring.profiles.active=postgres
         --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$BENCH_DB?reWriteBatchedInserts=true"
         --spring.datasource.username="$PGUSER" --spring.datasource.password="${PGPASSWORD:-}")
 fi
 PID=
+# shellcheck source=bench/load/common.sh
+. bench/load/common.sh
 stop() { if [ -n "$PID" ] && kill -0 "$PID" 2> /dev/null; then kill "$PID"; wait "$PID" 2> /dev/null || true; fi; PID=; }
 trap stop EXIT
 
@@ -45,10 +52,7 @@ ready() {
     # shellcheck disable=SC2086
     (cd "$OUT" && exec "$java" ${JAVA_OPTS:-} "${opts[@]}" -jar "$jar" "${ARGS[@]}" > "$log" 2>&1) &
     PID=$!
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$APP_PORT/login")" = 200 ]; do
-        kill -0 "$PID" 2> /dev/null || { echo "the application stopped, see $OUT/$log" >&2; exit 1; }
-        sleep 0.05
-    done
+    wait_ready "http://localhost:$APP_PORT/login" "$PID" "$OUT/$log" || exit 1
     awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.2f\n", (b - a) / 1e9 }'
     stop
 }
@@ -58,11 +62,13 @@ JAVA17=$(command -v java)
 echo "== first start (the database, not counted): $(ready "$JAVA17" first.log -- app.jar) s"
 # extracted jar (Spring Boot's tools jar mode) and the training runs that write the archives
 (cd "$OUT" && java -Djarmode=tools -jar app.jar extract --destination extracted > extract.log 2>&1)
-(cd "$OUT" && java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar extracted/app.jar \
+# shellcheck disable=SC2086
+(cd "$OUT" && java ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar extracted/app.jar \
     "${ARGS[@]}" > train-cds.log 2>&1)
 MODES="plain cds"
 if [ -n "${JDK_AOT:-}" ]; then
-    (cd "$OUT" && "$JDK_AOT/bin/java" -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
+    # shellcheck disable=SC2086
+    (cd "$OUT" && "$JDK_AOT/bin/java" ${JAVA_OPTS:-} -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
         -jar extracted/app.jar "${ARGS[@]}" > train-aot.log 2>&1)
     MODES="$MODES aot"
 fi
@@ -79,7 +85,7 @@ for i in $(seq 1 "$RUNS"); do
     done
 done
 {
-    echo "### Start-up to ready, $(date -u '+%Y-%m-%d %H:%M UTC'), ${BENCH_DB:-H2 demo}, median of $RUNS"
+    echo "### Start-up to ready, $(date -u '+%Y-%m-%d %H:%M UTC'), ${BENCH_DB:-H2 demo}, median of $RUNS${SPRING_AOT:+, Spring AOT}"
     echo
     echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/'); $(java -version 2>&1 | head -1)."
     echo
