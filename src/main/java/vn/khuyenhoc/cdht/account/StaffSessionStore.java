@@ -14,6 +14,10 @@ import vn.khuyenhoc.cdht.shared.PostgresDatabase;
  * skipped row is neither written nor locked, so the commit waits for nothing. The cost: the 30-minute idle timeout is
  * counted from an access time up to a minute old. The parameters keep the library's order (session id, access time,
  * idle interval, expiry, principal, row key). The embedded H2 database of the demo keeps the library's statement.
+ *
+ * <p>On both databases, an attribute that two requests of the same session add at the same time (a double click, two
+ * tabs: both read the session without it, both insert it) no longer fails the second request with a duplicate key
+ * (a 500 page): the insert replaces the row another request has just written, as the library's update would have.
  */
 @Configuration(proxyBeanMethods = false)
 class StaffSessionStore {
@@ -30,11 +34,24 @@ class StaffSessionStore {
               AND (s.SESSION_ID <> n.sid OR s.MAX_INACTIVE_INTERVAL <> n.mii OR s.PRINCIPAL_NAME IS DISTINCT FROM n.pn
                    OR n.lat < s.LAST_ACCESS_TIME OR n.lat - s.LAST_ACCESS_TIME >= """ + ACCESS_TIME_PRECISION_MILLIS + ")";
 
+    static final String INSERT_OR_REPLACE_ATTRIBUTE = """
+            INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+            VALUES (?, ?, ?)
+            ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES""";
+
+    /** The same on the embedded H2 database of the demo, in its own words. */
+    static final String MERGE_ATTRIBUTE_H2 = """
+            MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+            KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)""";
+
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> accessTimeOncePerMinute(PostgresDatabase database) {
         return repository -> {
             if (database.isPostgres()) {
                 repository.setUpdateSessionQuery(UPDATE_WHEN_CHANGED);
+                repository.setCreateSessionAttributeQuery(INSERT_OR_REPLACE_ATTRIBUTE);
+            } else {
+                repository.setCreateSessionAttributeQuery(MERGE_ATTRIBUTE_H2);
             }
         };
     }
