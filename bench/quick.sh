@@ -108,9 +108,11 @@ for id in $(curl -s -b "SESSION=$XA" "$BASE/assessments?year=$YEAR&size=200" | g
     [ -n "$version" ] && echo "$id $version" >> "$IDS_FILE" && FORM_PAGE=$page
 done
 [ -s "$IDS_FILE" ] || { echo "xa1 has no editable assessment in $YEAR" >&2; exit 1; }
-INDICATORS=$(grep -o 'name="items\[[0-9]*\]\.code" value="[^"]*"\|name="items\[[0-9]*\]\.score"[^>]*max="[0-9]*"' \
-    <<< "$FORM_PAGE" | sed 's/.*\.code" value="\([^"]*\)"/\1/; s/.*max="\([0-9]*\)"/\1/' | paste -sd' ' \
-    | awk '{ for (i = 1; i < NF; i += 2) printf "%s%s:%s", (i > 1 ? "," : ""), $i, $(i + 1) }')
+# code:max of each indicator, from the form's inputs (a tag may span lines: the score's max comes before its name)
+INDICATORS=$(tr '\n' ' ' <<< "$FORM_PAGE" | grep -o '<input[^>]*>' | awk '
+    /name="items\[[0-9]+\]\.code"/ { match($0, /value="[^"]*"/); code = substr($0, RSTART + 7, RLENGTH - 8) }
+    /name="items\[[0-9]+\]\.score"/ { match($0, / max="[0-9]+"/); max = substr($0, RSTART + 6, RLENGTH - 7)
+        printf "%s%s:%s", (n++ ? "," : ""), code, max }')
 # a save moves a version on: take the versions again before each POST run
 before_run() {
     [ "$1" = save ] || return 0
