@@ -29,7 +29,6 @@ class DashboardController {
     private final ReportCharts charts;
     private final ReportWorkbook workbook;
     private final Forecasts forecasts;
-
     private final ViewHtml html;
 
     DashboardController(Dashboards dashboards, ReportCharts charts, ReportWorkbook workbook, Forecasts forecasts,
@@ -72,10 +71,11 @@ class DashboardController {
         model.addAttribute("year", year);
         model.addAttribute("tab", "dashboard");
         model.addAttribute("allBoundaries", Boundaries.values());
-        // the figures' HTML is the same for every reader with the same permissions: rendered once per cached entry
+        // the figures' HTML is the same for every reader with the same permissions: rendered once per cached entry,
+        // from the entry's figures (without this reader's breadcrumbs, so none can end up in another reader's page)
         model.addAttribute("figuresHtml", dashboards.figuresHtml(shown, user, locale, permissions -> {
             Map<String, Object> figures = new HashMap<>(permissions);
-            figures.put("view", view);
+            figures.put("view", shown.entry().figures());
             figures.put("charts", parts.charts());
             figures.put("collectiveChart", parts.collectiveChart());
             figures.put("forecasts", parts.forecasts());

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -79,7 +79,10 @@ class Dashboards {
         return new DashboardCache.Shown(entry.figures().withBreadcrumbs(breadcrumbs), entry);
     }
 
-    /** The HTML of the shown figures for this reader, rendered by {@code render} once per entry, locale and permissions. */
+    /**
+     * The HTML of the shown figures for this reader, rendered by {@code render} (given the reader's two permissions)
+     * once per cached entry, locale and permissions.
+     */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     String figuresHtml(DashboardCache.Shown shown, CurrentUser user, Locale locale,
             Function<Map<String, Object>, String> render) {
