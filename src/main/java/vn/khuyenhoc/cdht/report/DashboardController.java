@@ -61,10 +61,6 @@ class DashboardController {
             HttpServletRequest request, HttpServletResponse response) {
         DashboardCache.Shown shown = dashboards.shown(user, unitId, year, ReportApiController.parse(boundaries));
         ReportView view = shown.view();
-        // drawn from the cached figures once per locale (they read neither the user nor the breadcrumbs)
-        DashboardCache.Parts parts = shown.entry().parts(locale, figures -> new DashboardCache.Parts(
-                charts.indicatorCharts(figures, locale), charts.collectiveChart(figures, locale),
-                forecasts.forView(figures)));
         model.addAttribute("view", view);
         model.addAttribute("years", yearChoices(view));
         model.addAttribute("unit", view.unit());
@@ -74,6 +70,10 @@ class DashboardController {
         // the figures' HTML is the same for every reader with the same permissions: rendered once per cached entry,
         // from the entry's figures (without this reader's breadcrumbs, so none can end up in another reader's page)
         model.addAttribute("figuresHtml", dashboards.figuresHtml(shown, user, locale, permissions -> {
+            // drawn from the cached figures once per locale (they read neither the user nor the breadcrumbs)
+            DashboardCache.Parts parts = shown.entry().parts(locale, drawn -> new DashboardCache.Parts(
+                    charts.indicatorCharts(drawn, locale), charts.collectiveChart(drawn, locale),
+                    forecasts.forView(drawn)));
             Map<String, Object> figures = new HashMap<>(permissions);
             figures.put("view", shown.entry().figures());
             figures.put("charts", parts.charts());
