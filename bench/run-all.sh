@@ -9,7 +9,8 @@
 #
 # Environment: BENCH_DB (cdht_bench_province), CITIZENS (1600000), SEED (42), DURATION per run (15s), WARMUP per
 # scenario (5s), CONNECTIONS ("1 8 32"), APP_PORT (8098), JAVA_OPTS (""), RAW_RUNS (3), DASHBOARD_RUNS (50),
-# BENCH_JAR (target/cdht-*.jar), OUT (target/bench/load), SKIP_SQL (unset: run the SQL baselines), SKIP_IMPORT (unset: run the import beside COPY on IMPORT_DB,
+# BENCH_JAR (target/cdht-*.jar), OUT (target/bench/load), SKIP_SQL (unset: run the SQL baselines),
+# SKIP_IMPORT (unset: run the import beside COPY on IMPORT_DB,
 # default cdht_bench_import, IMPORT_ROWS rows, default 100000), SCENARIOS (all: "bare floor search search-province form-get form-post
 # commune-list dashboard forecast completeness compare pivot"), PGHOST (127.0.0.1), PGUSER (postgres).
 # Output: target/bench/load/ (wrk outputs, app.log, results.tsv, report.md). Not a test: CI never runs it.

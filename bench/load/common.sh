@@ -1,5 +1,6 @@
 # Shared by bench/run-all.sh, bench/quick.sh and bench/startup.sh (sourced, not run): waiting for a start, signing in,
-# one wrk run, reading its RESULT line, and the table of issue 18's ratios against their goals. The caller sets BASE, OUT and PASSWORD, and may define
+# one wrk run, reading its RESULT line, and the table of issue 18's ratios against their goals. The caller sets BASE,
+# OUT and PASSWORD, and may define
 # drain() (wait until the application is idle between runs; the default waits one second).
 
 # wait_ready URL PID LOG: until URL answers 200 (the application answers 503 until its start-up work is done);
