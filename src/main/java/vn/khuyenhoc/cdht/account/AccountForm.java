@@ -2,19 +2,16 @@ package vn.khuyenhoc.cdht.account;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.khuyenhoc.cdht.shared.Role;
 
 class AccountForm {
 
-    @NotBlank
-    @Size(min = 3, max = 50)
-    @Pattern(regexp = "[a-z0-9._-]*", message = "{account.username.pattern}")
+    @Username
     private String username;
 
     @NotBlank
-    @Size(max = 150)
+    @Size(max = AppUser.DISPLAY_NAME_LENGTH)
     private String displayName;
 
     @NotNull

@@ -17,15 +17,18 @@ import vn.khuyenhoc.cdht.shared.VersionedEntity;
 @Table(name = "app_user")
 class AppUser extends VersionedEntity {
 
+    static final int USERNAME_LENGTH = 50;
+    static final int DISPLAY_NAME_LENGTH = 150;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
     @SequenceGenerator(name = "app_user_seq", sequenceName = "app_user_seq", allocationSize = 50)
     private Long id;
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false, unique = true, length = USERNAME_LENGTH)
     private String username;
 
-    @Column(name = "display_name", nullable = false)
+    @Column(name = "display_name", nullable = false, length = DISPLAY_NAME_LENGTH)
     private String displayName;
 
     @Column(name = "password_hash", nullable = false)

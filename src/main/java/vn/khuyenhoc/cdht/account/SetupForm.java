@@ -1,7 +1,6 @@
 package vn.khuyenhoc.cdht.account;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 class SetupForm extends NewPasswordForm {
@@ -9,13 +8,11 @@ class SetupForm extends NewPasswordForm {
     @NotBlank
     private String token;
 
-    @NotBlank
-    @Size(min = 3, max = 50)
-    @Pattern(regexp = "[a-z0-9._-]*", message = "{account.username.pattern}")
+    @Username
     private String username;
 
     @NotBlank
-    @Size(max = 150)
+    @Size(max = AppUser.DISPLAY_NAME_LENGTH)
     private String displayName;
 
     public String getToken() {

@@ -64,18 +64,18 @@ class IndicatorForm extends CodedForm {
         return super.getCode();
     }
 
+    @Override
+    @Size(max = Indicator.NAME_LENGTH)
+    public String getName() {
+        return super.getName();
+    }
+
     public Long getCompetencyId() {
         return competencyId;
     }
 
     public void setCompetencyId(Long competencyId) {
         this.competencyId = competencyId;
-    }
-
-    @Override
-    @Size(max = Indicator.NAME_LENGTH)
-    public String getName() {
-        return super.getName();
     }
 
     public Integer getMinPoints() {
