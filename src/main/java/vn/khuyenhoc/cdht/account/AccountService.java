@@ -53,7 +53,7 @@ class AccountService {
     }
 
     public boolean canManageAccounts(CurrentUser actor) {
-        return actor.role() == Role.ADMIN || actor.role() == Role.PROVINCE_OFFICER;
+        return AccountPolicy.MANAGE_ACCOUNTS.allows(actor);
     }
 
     /** Roles the actor may hand out. */
@@ -157,9 +157,7 @@ class AccountService {
 
     /** Refuses (403) anyone who may not manage accounts at all. */
     void requireManager(CurrentUser actor) {
-        if (!canManageAccounts(actor)) {
-            throw new OutOfScopeException(actor.username() + " may not manage accounts");
-        }
+        AccountPolicy.MANAGE_ACCOUNTS.require(actor);
     }
 
     private void requireCanManage(CurrentUser actor, Role role, long unitId) {

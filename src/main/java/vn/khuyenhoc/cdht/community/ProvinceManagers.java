@@ -1,6 +1,5 @@
 package vn.khuyenhoc.cdht.community;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -10,8 +9,6 @@ import vn.khuyenhoc.cdht.area.UnitScope;
 import vn.khuyenhoc.cdht.area.UnitSummary;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 import vn.khuyenhoc.cdht.shared.NotFoundException;
-import vn.khuyenhoc.cdht.shared.OutOfScopeException;
-import vn.khuyenhoc.cdht.shared.Role;
 
 /**
  * Who manages a province's settings (who signs recognition decisions, whether duties are kept apart): admins and
@@ -21,8 +18,6 @@ import vn.khuyenhoc.cdht.shared.Role;
 @Transactional(readOnly = true)
 public class ProvinceManagers {
 
-    private static final Set<Role> MANAGERS = EnumSet.of(Role.ADMIN, Role.PROVINCE_OFFICER);
-
     private final UnitScope scope;
 
     ProvinceManagers(UnitScope scope) {
@@ -30,7 +25,7 @@ public class ProvinceManagers {
     }
 
     public boolean mayManage(CurrentUser user) {
-        return MANAGERS.contains(user.role());
+        return CommunityPolicy.MANAGE_PROVINCE_SETTINGS.allows(user);
     }
 
     /** The provinces whose settings the user may change (403 for other roles). */
@@ -50,8 +45,6 @@ public class ProvinceManagers {
     }
 
     private void requireManager(CurrentUser user) {
-        if (!mayManage(user)) {
-            throw new OutOfScopeException(user.username() + " (" + user.role() + ") may not change the setting");
-        }
+        CommunityPolicy.MANAGE_PROVINCE_SETTINGS.require(user);
     }
 }

@@ -61,6 +61,18 @@ class AccountPagesTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void the_administration_menu_opens_for_those_who_may_manage_accounts_only() throws Exception {
+        for (String user : new String[] {"admin", "tinh"}) {
+            mvc.perform(get("/").with(as(user)))
+                    .andExpect(content().string(Matchers.containsString("id=\"nav-accounts\"")));
+        }
+        for (String user : new String[] {"xa1", "thon1", "xem"}) {
+            mvc.perform(get("/").with(as(user)))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"nav-admin\""))));
+        }
+    }
+
+    @Test
     void duplicate_username_is_refused_and_keeps_the_form() throws Exception {
         mvc.perform(post("/accounts/new").with(as("admin")).with(csrf())
                         .param("username", "xa1").param("displayName", "Trùng tên").param("role", "VIEWER")
