@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -117,12 +118,8 @@ class OutageAndProxyTest {
         } finally {
             proxy.restore();
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int status;
-        do {
-            status = get("/", session).statusCode();
-        } while (status != 200 && System.nanoTime() < deadline);
-        assertThat(status).as("the same session works once the database is back").isEqualTo(200);
+        Awaitility.await("the same session works once the database is back").atMost(Duration.ofSeconds(30))
+                .until(() -> get("/", session).statusCode(), status -> status == 200);
     }
 
     /** Signs in through the form; returns the session id (sent by hand: the cookie is Secure, the link plain). */

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -61,11 +61,9 @@ class ImportAcrossNodesTest extends TransferTestSupport {
         try (SecondNode nodeC = SecondNode.startLike(environment, Map.of("cdht.transfer.chunk-rows", "10"))) {
             // the commit is asked for on node C, which starts it at once
             nodeC.bean(ImportJobs.class).commit(user("xa1"), dry.getId());
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-            while (!"RUNNING".equals(status(dry.getId())) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(20);
-            }
-            assertThat(status(dry.getId())).isEqualTo("RUNNING");
+            Awaitility.await("node C runs the commit").atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> status(dry.getId()), "RUNNING"::equals);
             // node A (this test's context) reads the progress node C writes
             assertThat(jobs.get(user("xa1"), dry.getId()).getPhase()).isEqualTo(ImportJob.Phase.COMMIT);
         }
