@@ -19,5 +19,5 @@
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "area", "assessment", "audit", "community", "shared"})
+        "area", "assessment", "audit", "shared"})
 package vn.khuyenhoc.cdht.evidence;
