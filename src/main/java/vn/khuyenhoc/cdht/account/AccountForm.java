@@ -3,6 +3,7 @@ package vn.khuyenhoc.cdht.account;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import vn.khuyenhoc.cdht.area.Units;
 import vn.khuyenhoc.cdht.shared.Role;
 
 class AccountForm {
@@ -18,7 +19,7 @@ class AccountForm {
     private Role role;
 
     @NotBlank
-    @Size(max = 30)
+    @Size(max = Units.CODE_LENGTH)
     private String unitCode;
 
     private boolean enabled = true;

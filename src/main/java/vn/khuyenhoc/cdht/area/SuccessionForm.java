@@ -9,11 +9,11 @@ import org.springframework.format.annotation.DateTimeFormat;
 class SuccessionForm {
 
     @NotBlank
-    @Size(max = 30)
+    @Size(max = AdminUnit.CODE_LENGTH)
     private String oldCode;
 
     @NotBlank
-    @Size(max = 30)
+    @Size(max = AdminUnit.CODE_LENGTH)
     private String newCode;
 
     @NotNull

@@ -20,6 +20,9 @@ import vn.khuyenhoc.cdht.shared.SearchText;
 @Transactional(readOnly = true)
 public class Units {
 
+    /** How long a unit's code may be (its column): forms that name a unit by its code hold the field to this. */
+    public static final int CODE_LENGTH = AdminUnit.CODE_LENGTH;
+
     private final AdminUnitRepository units;
     private final AreaLevelRepository levels;
     private final UnitSuccessionRepository successions;

@@ -3,6 +3,7 @@ package vn.khuyenhoc.cdht.citizen;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import vn.khuyenhoc.cdht.area.Units;
 
 /**
  * What the create and edit pages post. idNumber (the CCCD as typed) carries no constraint on purpose: a
@@ -21,7 +22,7 @@ class CitizenForm {
     private Gender gender;
 
     @NotBlank
-    @Size(max = 30)
+    @Size(max = Units.CODE_LENGTH)
     private String residenceCode;
 
     @NotBlank

@@ -2,6 +2,7 @@ package vn.khuyenhoc.cdht.community;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import vn.khuyenhoc.cdht.area.Units;
 
 /** What the create and edit pages of a collective post. */
 class CollectiveForm {
@@ -11,7 +12,7 @@ class CollectiveForm {
     private String name;
 
     @NotBlank
-    @Size(max = 30)
+    @Size(max = Units.CODE_LENGTH)
     private String unitCode;
 
     /** Learning units only. */

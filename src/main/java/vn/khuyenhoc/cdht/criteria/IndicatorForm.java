@@ -114,7 +114,7 @@ class IndicatorForm extends CodedForm {
     public static class WordingEntry {
 
         @NotBlank
-        @Size(max = 30)
+        @Size(max = TargetGroup.CODE_LENGTH)
         private String groupCode;
 
         @Size(max = 2000)

@@ -4,12 +4,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import vn.khuyenhoc.cdht.area.Units;
 
 /** What the population form posts: a unit by code, a year, and any of the four figures. */
 class PopulationForm {
 
     @NotBlank
-    @Size(max = 30)
+    @Size(max = Units.CODE_LENGTH)
     private String unitCode;
 
     @NotNull

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import vn.khuyenhoc.cdht.area.Units;
 
 /** What the target form posts; a blank unit code means a national target (admins only). */
 class TargetForm {
@@ -12,7 +13,7 @@ class TargetForm {
     @NotNull
     private Indicator indicator;
 
-    @Size(max = 30)
+    @Size(max = Units.CODE_LENGTH)
     private String scopeCode;
 
     @NotNull
