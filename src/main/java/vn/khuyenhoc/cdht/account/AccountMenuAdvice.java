@@ -1,21 +1,20 @@
 package vn.khuyenhoc.cdht.account;
 
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import vn.khuyenhoc.cdht.shared.CurrentUser;
 
 /**
- * Tells the layout whether to open the administration menu, whose first page is the account list: the account rule,
- * asked here rather than through {@link AccountService}, whose transactional proxy would open a transaction for it on
- * every page.
+ * Tells the pages whether to offer the account pages (the layout's administration menu, the home page's link): the
+ * account rule, asked here rather than through {@link AccountService}, whose transactional proxy would open a
+ * transaction for it on every page.
  */
 @ControllerAdvice
 class AccountMenuAdvice {
 
     @ModelAttribute("mayManageAccounts")
-    boolean mayManageAccounts(Authentication authentication) {
-        return authentication != null && authentication.getPrincipal() instanceof CurrentUser user
-                && AccountPolicy.MANAGE_ACCOUNTS.allows(user);
+    boolean mayManageAccounts(@AuthenticationPrincipal CurrentUser user) {
+        return AccountPolicy.MANAGE_ACCOUNTS.allows(user);
     }
 }
