@@ -2,13 +2,11 @@ package vn.khuyenhoc.cdht.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.util.List;
 import java.util.function.BiConsumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import vn.khuyenhoc.cdht.support.FormValidation;
 
 /**
  * The accounts page and the first-start page hold a username to the same rule, written once in {@link Username}: each
@@ -16,13 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class UsernameConstraintTest {
 
-    private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
-    private static final Validator VALIDATOR = FACTORY.getValidator();
-
-    @AfterAll
-    static void close() {
-        FACTORY.close();
-    }
+    private static final Validator VALIDATOR = FormValidation.VALIDATOR;
 
     @Test
     void bothFormsJudgeAUsernameAlike() {

@@ -2,24 +2,16 @@ package vn.khuyenhoc.cdht.area;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import vn.khuyenhoc.cdht.support.FormValidation;
 
 /** The unit form's code and name: shared.CodedForm's rules plus the unit table's lengths and area's message. */
 class UnitFormConstraintsTest {
 
-    private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
-    private static final Validator VALIDATOR = FACTORY.getValidator();
-
-    @AfterAll
-    static void close() {
-        FACTORY.close();
-    }
+    private static final Validator VALIDATOR = FormValidation.VALIDATOR;
 
     @Test
     void codeAndNameFollowTheUnitTable() {

@@ -3,14 +3,12 @@ package vn.khuyenhoc.cdht.criteria;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import vn.khuyenhoc.cdht.shared.CodedForm;
+import vn.khuyenhoc.cdht.support.FormValidation;
 
 /**
  * The code and name of the criteria forms: required and the code's characters from {@link CodedForm}, each form's
@@ -18,13 +16,7 @@ import vn.khuyenhoc.cdht.shared.CodedForm;
  */
 class CriteriaFormConstraintsTest {
 
-    private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
-    private static final Validator VALIDATOR = FACTORY.getValidator();
-
-    @AfterAll
-    static void close() {
-        FACTORY.close();
-    }
+    private static final Validator VALIDATOR = FormValidation.VALIDATOR;
 
     @Test
     void eachFormHoldsItsColumnLengths() {
