@@ -52,10 +52,6 @@ class AccountService {
         this.audit = audit;
     }
 
-    public boolean canManageAccounts(CurrentUser actor) {
-        return AccountPolicy.MANAGE_ACCOUNTS.allows(actor);
-    }
-
     /** Roles the actor may hand out. */
     public List<Role> assignableRoles(CurrentUser actor) {
         return switch (actor.role()) {
